@@ -1,0 +1,54 @@
+"""The bridge portal: a Flask application built by `create_app`."""
+
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf import CSRFProtect
+
+from . import access, config, db, errors, i18n, security
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app. Nothing touches the database or the index here: gunicorn forks
+    workers after this, and each opens its own connections on first use."""
+    overrides = dict(overrides or {})
+    app = Flask(
+        __name__,
+        instance_path=overrides.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+    )
+    app.config["TRANSLATIONS_DIR"] = ROOT / "translations"
+    config.load(app, overrides)
+
+    db.init_app(app)
+    i18n.init_app(app)
+    csrf.init_app(app)
+    access.login_manager.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    _register_blueprints(app)
+
+    from . import cli
+
+    cli.register(app)
+    access.check_every_route_guarded(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .auth import bp as auth_bp
+    from .coordinators import bp as coordinators_bp
+    from .employers import bp as employers_bp
+    from .mentors import bp as mentors_bp
+    from .participants import bp as participants_bp
+    from .site import bp as site_bp
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(employers_bp, url_prefix="/employer")
+    app.register_blueprint(mentors_bp, url_prefix="/mentor")
+    app.register_blueprint(participants_bp, url_prefix="/me")
+    app.register_blueprint(coordinators_bp, url_prefix="/coordinator")

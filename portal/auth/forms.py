@@ -1,0 +1,100 @@
+"""Forms for signing in, registering and changing a password."""
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, RadioField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from ..forms import choices
+from ..i18n import _l
+
+PASSWORD_RULE = Length(
+    min=10, max=128, message=_l("A password needs between %(min)d and %(max)d characters.")
+)
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Fill in your e-mail address.")),
+            Length(max=254, message=_l("This e-mail address is too long.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(_l("Fill in your password.")),
+            Length(max=128, message=_l("This password is too long.")),
+        ],
+    )
+    next = HiddenField()
+
+
+class RegisterForm(FlaskForm):
+    role = RadioField(
+        _l("I register as"),
+        choices=choices(
+            [
+                ("employer", _l("Employer: I want to hire and mentor someone")),
+                ("mentor", _l("Mentor at a social enterprise (WISE)")),
+            ]
+        ),
+        validators=[DataRequired(_l("Choose how you register."))],
+    )
+    display_name = StringField(
+        _l("Your name"),
+        validators=[
+            DataRequired(_l("Fill in your name.")),
+            Length(max=120, message=_l("Use at most %(max)d characters.")),
+        ],
+    )
+    organisation_name = StringField(
+        _l("Organisation"),
+        description=_l("The company, or the social enterprise you work for."),
+        validators=[
+            DataRequired(_l("Fill in the name of your organisation.")),
+            Length(max=200, message=_l("Use at most %(max)d characters.")),
+        ],
+    )
+    email = EmailField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Fill in your e-mail address.")),
+            Length(max=254, message=_l("This e-mail address is too long.")),
+            Email(_l("This is not a valid e-mail address.")),
+        ],
+    )
+    password = PasswordField(
+        _l("Password"),
+        description=_l("At least 10 characters."),
+        validators=[DataRequired(_l("Choose a password.")), PASSWORD_RULE],
+    )
+    confirm = PasswordField(
+        _l("Password again"),
+        validators=[
+            DataRequired(_l("Type the password a second time.")),
+            EqualTo("password", _l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class PasswordChangeForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[
+            DataRequired(_l("Fill in your current password.")),
+            Length(max=128, message=_l("This password is too long.")),
+        ],
+    )
+    new_password = PasswordField(
+        _l("New password"),
+        description=_l("At least 10 characters."),
+        validators=[DataRequired(_l("Choose a new password.")), PASSWORD_RULE],
+    )
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[
+            DataRequired(_l("Type the new password a second time.")),
+            EqualTo("new_password", _l("The two passwords are not the same.")),
+        ],
+    )

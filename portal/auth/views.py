@@ -1,0 +1,105 @@
+"""Sign in, sign out, register, change password."""
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from .. import db
+from ..access import landing_endpoint, public, safe_next, signed_in
+from ..i18n import _, current_language
+from ..models import AccountStatus
+from ..services import accounts
+from ..services.errors import ServiceError
+from . import bp
+from .forms import LoginForm, PasswordChangeForm, RegisterForm
+
+
+def _after_login_target(user, requested: str | None) -> str:
+    if user.must_change_password:
+        return url_for("auth.change_password")
+    if user.status == AccountStatus.PENDING:
+        return url_for("auth.pending")
+    return safe_next(requested) or url_for(landing_endpoint(user))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for(landing_endpoint(current_user)))
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        result = accounts.authenticate(db.session(), form.email.data, form.password.data)
+        if result.user is not None:
+            session.clear()
+            login_user(result.user)
+            return redirect(_after_login_target(result.user, form.next.data))
+        form.password.errors.append(result.error)
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@signed_in
+def logout():
+    """Signing out ends every session of this user, also a copied cookie elsewhere."""
+    accounts.end_all_sessions(db.session(), current_user)
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@public
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("site.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register(
+                db.session(),
+                role=form.role.data,
+                email=form.email.data,
+                password=form.password.data,
+                display_name=form.display_name.data,
+                organisation_name=form.organisation_name.data,
+                locale=current_language(),
+            )
+        except ServiceError as error:
+            db.session().rollback()
+            getattr(form, error.field or "email").errors.append(error.message)
+        else:
+            session.clear()
+            login_user(user)
+            return redirect(url_for("auth.pending"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/pending")
+@signed_in
+def pending():
+    if current_user.status != AccountStatus.PENDING:
+        return redirect(url_for("site.home"))
+    return render_template("auth/pending.html")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@signed_in
+def change_password():
+    """Changing the password ends every other session; this one goes on."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                db.session(), current_user, form.current_password.data, form.new_password.data
+            )
+        except ServiceError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            login_user(current_user._get_current_object())
+            flash(_("Your password is changed. Other sessions are signed out."), "success")
+            return redirect(url_for("site.home"))
+    return render_template("auth/password.html", form=form)

@@ -1,0 +1,199 @@
+"""The `portal` command (also reachable as `flask --app wsgi ...`): database, accounts,
+demo data, translations and a one-step start for the embedded default."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
+
+from . import db
+from .config import LANGUAGES
+from .models import Organisation, Role
+from .services import accounts, demo
+from .services.errors import ServiceError
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
+
+
+def register(app) -> None:
+    for group in (db_group, users_group, translations_group):
+        app.cli.add_command(group)
+    app.cli.add_command(demo_command)
+    app.cli.add_command(start_command)
+
+
+# -- database -----------------------------------------------------------------------------
+@click.group("db", help="Database migrations.")
+def db_group():
+    pass
+
+
+@db_group.command("upgrade", help="Apply migrations up to REVISION (default: head).")
+@click.argument("revision", default="head")
+@with_appcontext
+def db_upgrade(revision):
+    db.upgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"database at {db.current_revision(db.engine())}")
+
+
+@db_group.command("downgrade", help="Undo migrations down to REVISION (for example: base).")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision):
+    db.downgrade(current_app.config["DATABASE_URL"], revision)
+    click.echo(f"database at {db.current_revision(db.engine())}")
+
+
+@db_group.command("current", help="Show the database revision and the newest one.")
+@with_appcontext
+def db_current():
+    click.echo(f"current {db.current_revision(db.engine())} head {db.migration_head()}")
+
+
+# -- accounts ------------------------------------------------------------------------------
+@click.group("users", help="Accounts.")
+def users_group():
+    pass
+
+
+@users_group.command("create", help="Create an active account (for example the first coordinator).")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--email", required=True)
+@click.option("--name", "display_name", required=True)
+@click.option("--organisation", "organisation_id", type=int, default=None)
+@click.password_option()
+@with_appcontext
+def users_create(role, email, display_name, organisation_id, password):
+    session = db.session()
+    organisation = session.get(Organisation, organisation_id) if organisation_id else None
+    if organisation_id and organisation is None:
+        raise click.ClickException(f"no organisation with id {organisation_id}")
+    try:
+        user = accounts.create_user(
+            session,
+            email=email,
+            password=password,
+            role=role,
+            display_name=display_name,
+            organisation=organisation,
+        )
+    except ServiceError as error:
+        raise click.ClickException(str(error.message)) from error
+    session.commit()
+    click.echo(f"created {user.role} {user.email}")
+
+
+# -- demo data -----------------------------------------------------------------------------
+@click.command("demo", help="Fill an empty database with demo data and print the logins.")
+@click.option("--reset", is_flag=True, help="Wipe all existing data first.")
+@with_appcontext
+def demo_command(reset):
+    _load_demo(reset)
+
+
+def _load_demo(reset: bool) -> None:
+    session = db.session()
+    try:
+        logins = demo.fill(session, reset_first=reset, progress=lambda m: click.echo(m, err=True))
+    except ServiceError as error:
+        raise click.ClickException(str(error.message)) from error
+    lines = [f"{login.role} {login.email} {login.password}" for login in logins]
+    logins_file = Path(current_app.instance_path) / "demo-logins.txt"
+    logins_file.parent.mkdir(parents=True, exist_ok=True)
+    logins_file.write_text("\n".join(lines) + "\n")
+    logins_file.chmod(0o600)
+    click.echo("\n".join(lines))
+
+
+# -- translations --------------------------------------------------------------------------
+@click.group("translations", help="Extract, update and compile the message catalogs.")
+def translations_group():
+    pass
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+
+
+@translations_group.command("extract", help="Collect every marked string into messages.pot.")
+def translations_extract():
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        "translations/messages.pot",
+        ".",
+    )
+
+
+@translations_group.command("update", help="Extract, then merge new strings into every catalog.")
+@click.pass_context
+def translations_update(ctx):
+    ctx.invoke(translations_extract)
+    for language in LANGUAGES:
+        catalog = ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
+        verb = "update" if catalog.exists() else "init"
+        extra = ["--no-fuzzy-matching"] if verb == "update" else []
+        _pybabel(
+            verb, "-i", "translations/messages.pot", "-d", "translations", "-l", language, *extra
+        )
+    _fill_source_catalog()
+    click.echo(
+        "Catalogs updated. Translate the new empty messages, then run: portal translations compile"
+    )
+
+
+def _fill_source_catalog() -> None:
+    """The English catalog says what the msgid says; fill it so it is complete."""
+    from babel.messages.pofile import read_po, write_po
+
+    path = ROOT / "translations" / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id and not message.string:
+            message.string = message.id
+        message.flags.discard("fuzzy")
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False)
+
+
+@translations_group.command("compile", help="Compile the catalogs into .mo files.")
+def translations_compile():
+    _pybabel("compile", "-d", "translations", "--statistics")
+
+
+# -- one-step start ------------------------------------------------------------------------
+@click.command("start", help="Compile catalogs, migrate, add demo data if empty, and serve.")
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=5000, type=int)
+@click.option("--no-demo", is_flag=True, help="Do not load demo data into an empty database.")
+@with_appcontext
+def start_command(host, port, no_demo):
+    _pybabel("compile", "-d", "translations")
+    db.upgrade(current_app.config["DATABASE_URL"])
+    logins_file = Path(current_app.instance_path) / "demo-logins.txt"
+    if not no_demo and demo.database_is_empty(db.session()):
+        _load_demo(reset=False)
+    elif logins_file.exists():
+        click.echo(logins_file.read_text(), nl=False)
+    click.echo(f"Portal on http://{host}:{port}/  (stop with Ctrl+C)", err=True)
+    app = current_app._get_current_object()
+    app.extensions["portal_schema_ok"] = False
+    run_simple(host, port, app, threaded=True)
+
+
+def main() -> None:
+    from . import create_app
+
+    FlaskGroup(create_app=create_app, add_version_option=False, load_dotenv=False).main()

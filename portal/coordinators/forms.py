@@ -1,0 +1,32 @@
+"""Forms of the coordinator pages."""
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from ..forms import choices
+from ..i18n import _l
+from ..models import Role
+
+ROLE_LABELS = {
+    Role.EMPLOYER: _l("Employer"),
+    Role.MENTOR: _l("Mentor"),
+    Role.PARTICIPANT: _l("Participant"),
+    Role.COORDINATOR: _l("Coordinator"),
+}
+
+
+class DecisionForm(FlaskForm):
+    decision = SelectField(choices=choices([("approve", _l("Approve")), ("refuse", _l("Refuse"))]))
+
+
+class UserFilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search form changes nothing
+
+    q = StringField(_l("Name or e-mail"), validators=[Optional(), Length(max=100)])
+    role = SelectField(
+        _l("Role"),
+        choices=choices([("", _l("All roles")), *((r.value, label) for r, label in ROLE_LABELS.items())]),
+        validators=[Optional()],
+    )

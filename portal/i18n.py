@@ -1,0 +1,58 @@
+"""The one place for translation: `_` in views and services, `_l` for strings built at
+import time (forms, constants), the choice of locale and the text direction."""
+
+from flask import current_app, has_request_context, request, session
+from flask_babel import Babel, get_locale, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from .config import LANGUAGES, RTL_LANGUAGES
+
+# Each language named in itself, so a person who cannot read the current page finds theirs.
+LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "ar": "العربية"}
+
+babel = Babel()
+
+__all__ = ["LANGUAGE_NAMES", "_", "_l", "current_direction", "current_language", "ngettext"]
+
+
+def init_app(app) -> None:
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
+    )
+    app.jinja_env.globals.update(
+        current_language=current_language,
+        current_direction=current_direction,
+        LANGUAGE_NAMES=LANGUAGE_NAMES,
+    )
+
+
+def is_supported(code: str | None) -> bool:
+    return code in LANGUAGES
+
+
+def select_locale() -> str:
+    """A `?lang=` on this request, then the user's own setting, then the switcher (kept in
+    the session for people who are not logged in), then the browser, then Dutch."""
+    if not has_request_context():  # CLI commands speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    asked = request.args.get("lang")
+    if is_supported(asked):
+        return asked
+    if current_user and current_user.is_authenticated and is_supported(current_user.locale):
+        return current_user.locale
+    if is_supported(session.get("lang")):
+        return session["lang"]
+    best = request.accept_languages.best_match(LANGUAGES)
+    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def current_direction() -> str:
+    return "rtl" if current_language() in RTL_LANGUAGES else "ltr"

@@ -1,0 +1,68 @@
+"""Response headers that every page carries, and the migration gate."""
+
+from flask import current_app, render_template, request
+from flask_login import current_user
+
+from . import db
+from .i18n import _
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app) -> None:
+    app.after_request(_headers)
+    app.before_request(_require_current_schema)
+    app.extensions["portal_schema_ok"] = False
+
+
+def _headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if current_user and current_user.is_authenticated:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def schema_state() -> dict:
+    """Where the database stands against the migrations; never raises."""
+    head = db.migration_head()
+    try:
+        current = db.current_revision(db.engine())
+    except Exception as exc:  # noqa: BLE001 - any driver error means "not reachable"
+        return {
+            "reachable": False,
+            "error": type(exc).__name__,
+            "revision": None,
+            "head": head,
+            "at_head": False,
+        }
+    return {"reachable": True, "revision": current, "head": head, "at_head": current == head}
+
+
+def _require_current_schema():
+    """Refuse to serve on a database behind the migrations, and say what to run."""
+    app = current_app
+    if app.extensions["portal_schema_ok"] or not app.config["CHECK_MIGRATIONS"]:
+        return None
+    if request.endpoint in {"static", "site.healthz"}:
+        return None
+    state = schema_state()
+    if state["at_head"]:
+        app.extensions["portal_schema_ok"] = True
+        return None
+    app.logger.error("Database not at migration head: %s", state)
+    message = (
+        _("The database cannot be reached. Check DATABASE_URL.")
+        if not state["reachable"]
+        else _("The database is not up to date. An administrator must run: portal db upgrade")
+    )
+    return render_template("errors/error.html", code=503, message=message), 503

@@ -1,0 +1,233 @@
+"""Accounts: sign-in with a lock after repeated failures, registration that waits for a
+coordinator, password changes that end other sessions, coordinator decisions."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlmodel import Session, col, delete, func, select
+
+from ..i18n import _
+from ..models import (
+    AccountStatus,
+    LoginFailure,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+    new_session_token,
+    utcnow,
+)
+from . import audit
+from .errors import ServiceError
+from .passwords import burn_time, hash_password, needs_rehash, verify_password
+
+SELF_REGISTRATION_ROLES = {
+    Role.EMPLOYER: OrganisationKind.EMPLOYER,
+    Role.MENTOR: OrganisationKind.WISE,
+}
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_user(db: Session, email: str) -> User | None:
+    return db.exec(select(User).where(User.email == normalise_email(email))).first()
+
+
+@dataclass
+class SignInResult:
+    user: User | None = None
+    error: str | None = None
+
+
+def _recent_failures(db: Session, email: str) -> int:
+    since = utcnow() - timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    query = select(func.count()).where(LoginFailure.email == email, LoginFailure.at >= since)
+    return db.exec(query).one()
+
+
+def authenticate(db: Session, email: str, password: str) -> SignInResult:
+    """Check a login. The failure count lives in the database, so the lock holds across
+    every worker process; a locked account is not even checked (no guessing while locked)."""
+    email = normalise_email(email)
+    max_failures = current_app.config["LOGIN_MAX_FAILURES"]
+    minutes = current_app.config["LOGIN_LOCK_MINUTES"]
+    if _recent_failures(db, email) >= max_failures:
+        return SignInResult(error=_locked_message(minutes))
+    user = find_user(db, email)
+    if user is None:
+        burn_time(password)
+        ok = False
+    else:
+        ok = verify_password(user.password_hash, password)
+    if not ok:
+        db.add(LoginFailure(email=email))
+        db.commit()
+        if _recent_failures(db, email) >= max_failures:
+            return SignInResult(error=_locked_message(minutes))
+        return SignInResult(error=_("The e-mail address or the password is not correct."))
+    if user.status == AccountStatus.DISABLED:
+        return SignInResult(error=_("This account is switched off. Ask a coordinator for help."))
+    db.exec(delete(LoginFailure).where(col(LoginFailure.email) == email))
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.add(user)
+    db.commit()
+    return SignInResult(user=user)
+
+
+def _locked_message(minutes: int) -> str:
+    return _(
+        "Too many wrong passwords for this account. Signing in is blocked for %(minutes)d "
+        "minutes. Try again later or ask a coordinator to reset your password.",
+        minutes=minutes,
+    )
+
+
+def end_all_sessions(db: Session, user: User) -> None:
+    """Replace the session token: every cookie that carries the old one stops working."""
+    user.session_token = new_session_token()
+    db.add(user)
+    db.commit()
+
+
+def change_password(db: Session, user: User, current: str, new: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise ServiceError(_("Your current password is not correct."), field="current_password")
+    if current == new:
+        raise ServiceError(
+            _("Choose a new password that differs from the old one."), field="new_password"
+        )
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    audit.record(db, user.id, "password.changed", "user", user.id)
+    end_all_sessions(db, user)
+
+
+def reset_password(db: Session, coordinator: User, user: User) -> str:
+    """A coordinator gives a temporary password; the user must choose a new one at once."""
+    temporary = "-".join(secrets.token_hex(3) for _ in range(3))
+    user.password_hash = hash_password(temporary)
+    user.must_change_password = True
+    db.exec(delete(LoginFailure).where(col(LoginFailure.email) == user.email))
+    audit.record(db, coordinator.id, "password.reset", "user", user.id)
+    end_all_sessions(db, user)
+    return temporary
+
+
+def create_user(
+    db: Session,
+    *,
+    email: str,
+    password: str,
+    role: str,
+    display_name: str,
+    organisation: Organisation | None = None,
+    status: str = AccountStatus.ACTIVE,
+    locale: str | None = None,
+) -> User:
+    """Create a login; used by registration, the CLI and the demo data."""
+    email = normalise_email(email)
+    if role not in set(Role):
+        raise ServiceError(_("Unknown role."), field="role")
+    if find_user(db, email) is not None:
+        raise ServiceError(_("An account with this e-mail address already exists."), field="email")
+    user = User(
+        email=email,
+        password_hash=hash_password(password),
+        role=role,
+        display_name=display_name.strip(),
+        organisation_id=organisation.id if organisation else None,
+        status=status,
+        locale=locale,
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def find_or_create_organisation(db: Session, name: str, kind: str, status: str) -> Organisation:
+    name = " ".join(name.split())
+    existing = db.exec(
+        select(Organisation).where(
+            func.lower(Organisation.name) == name.lower(), Organisation.kind == kind
+        )
+    ).first()
+    if existing:
+        return existing
+    organisation = Organisation(name=name, kind=kind, status=status)
+    db.add(organisation)
+    db.flush()
+    return organisation
+
+
+def register(
+    db: Session,
+    *,
+    role: str,
+    email: str,
+    password: str,
+    display_name: str,
+    organisation_name: str,
+    locale: str,
+) -> User:
+    """Employers and mentors sign themselves up; a coordinator approves before they act."""
+    if role not in SELF_REGISTRATION_ROLES:
+        raise ServiceError(_("Only employers and mentors can register themselves."), field="role")
+    organisation = find_or_create_organisation(
+        db, organisation_name, SELF_REGISTRATION_ROLES[role], AccountStatus.PENDING
+    )
+    user = create_user(
+        db,
+        email=email,
+        password=password,
+        role=role,
+        display_name=display_name,
+        organisation=organisation,
+        status=AccountStatus.PENDING,
+        locale=locale,
+    )
+    audit.record(db, user.id, "account.registered", "user", user.id, organisation.name)
+    db.commit()
+    return user
+
+
+def pending_accounts(db: Session) -> list[tuple[User, Organisation | None]]:
+    query = (
+        select(User, Organisation)
+        .join(Organisation, isouter=True)
+        .where(User.status == AccountStatus.PENDING)
+        .order_by(User.created_at)
+    )
+    return list(db.exec(query).all())
+
+
+def decide(db: Session, coordinator: User, user: User, approve: bool) -> None:
+    """Approve (the organisation too, when it is new) or refuse a self-registration."""
+    if user.status != AccountStatus.PENDING:
+        raise ServiceError(_("This account has already been handled."))
+    if approve:
+        user.status = AccountStatus.ACTIVE
+        user.approved_at = utcnow()
+        user.approved_by_id = coordinator.id
+        organisation = db.get(Organisation, user.organisation_id) if user.organisation_id else None
+        if organisation and organisation.status == AccountStatus.PENDING:
+            organisation.status = AccountStatus.ACTIVE
+            db.add(organisation)
+    else:
+        user.status = AccountStatus.DISABLED
+    db.add(user)
+    audit.record(
+        db, coordinator.id, "account.approved" if approve else "account.refused", "user", user.id
+    )
+    end_all_sessions(db, user)
+
+
+def set_locale(db: Session, user: User, locale: str) -> None:
+    user.locale = locale
+    db.add(user)
+    db.commit()

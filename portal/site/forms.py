@@ -1,0 +1,5 @@
+"""Forms of the public pages."""
+
+from ..forms import LanguageForm
+
+__all__ = ["LanguageForm"]

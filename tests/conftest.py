@@ -25,7 +25,9 @@ def compiled_catalogs():
     """The app reads .mo files; compile them the way `portal translations compile` does."""
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", "translations"],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -100,11 +102,15 @@ def make_user(app, db):
     """Create an account (and its organisation) straight in the database."""
     from portal.models import AccountStatus, Organisation, OrganisationKind
 
-    def factory(role="employer", email=None, status=AccountStatus.ACTIVE, organisation=None, **extra):
+    def factory(
+        role="employer", email=None, status=AccountStatus.ACTIVE, organisation=None, **extra
+    ):
         with app.app_context():
             if organisation is None and role in {"employer", "mentor", "participant"}:
                 kind = OrganisationKind.EMPLOYER if role == "employer" else OrganisationKind.WISE
-                organisation = Organisation(name=f"Org of {email or role}", kind=kind, status="active")
+                organisation = Organisation(
+                    name=f"Org of {email or role}", kind=kind, status="active"
+                )
                 db.add(organisation)
                 db.flush()
             user = accounts.create_user(

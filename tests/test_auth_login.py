@@ -79,14 +79,21 @@ def test_password_change_keeps_this_session_and_ends_the_others(app, db, make_us
     response = post(
         here,
         "/account/password",
-        {"current_password": PASSWORD, "new_password": "a new long password", "confirm": "a new long password"},
+        {
+            "current_password": PASSWORD,
+            "new_password": "a new long password",
+            "confirm": "a new long password",
+        },
         token_from="/account/password",
     )
     assert response.status_code == 302
     assert here.get("/employer/").status_code == 200
     assert elsewhere.get("/employer/").status_code == 302
     assert login(app.test_client(), user.email).status_code == 200  # old password refused
-    assert login(app.test_client(), user.email, "a new long password").headers["Location"] == "/employer/"
+    assert (
+        login(app.test_client(), user.email, "a new long password").headers["Location"]
+        == "/employer/"
+    )
 
 
 def test_password_change_refuses_a_wrong_current_password(client, make_user):
@@ -95,7 +102,11 @@ def test_password_change_refuses_a_wrong_current_password(client, make_user):
     response = post(
         client,
         "/account/password?lang=en",
-        {"current_password": "not it at all", "new_password": "a new long password", "confirm": "a new long password"},
+        {
+            "current_password": "not it at all",
+            "new_password": "a new long password",
+            "confirm": "a new long password",
+        },
         token_from="/account/password",
     )
     assert "Your current password is not correct." in response.get_data(as_text=True)

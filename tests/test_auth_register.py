@@ -24,19 +24,31 @@ def test_registration_waits_for_approval_then_works(app, db, make_user):
     user = db.exec(select(User).where(User.email == FORM["email"])).one()
     assert user.status == "pending"
     organisation = db.get(Organisation, user.organisation_id)
-    assert (organisation.name, organisation.kind, organisation.status) == ("Bakkerij Maes", "employer", "pending")
+    assert (organisation.name, organisation.kind, organisation.status) == (
+        "Bakkerij Maes",
+        "employer",
+        "pending",
+    )
 
     coordinator = make_user("coordinator")
     boss = app.test_client()
     login(boss, coordinator.email)
     page = boss.get("/coordinator/").get_data(as_text=True)
     assert "Katrien Maes" in page and "Bakkerij Maes" in page
-    response = post(boss, f"/coordinator/accounts/{user.id}/decision", {"decision": "approve"}, token_from="/coordinator/")
+    response = post(
+        boss,
+        f"/coordinator/accounts/{user.id}/decision",
+        {"decision": "approve"},
+        token_from="/coordinator/",
+    )
     assert response.status_code == 302
     db.expire_all()
     assert db.get(User, user.id).status == "active"
     assert db.get(Organisation, organisation.id).status == "active"
-    assert db.exec(select(AuditEvent).where(AuditEvent.action == "account.approved")).one().subject_id == user.id
+    assert (
+        db.exec(select(AuditEvent).where(AuditEvent.action == "account.approved")).one().subject_id
+        == user.id
+    )
 
     # Approval ends the old session (so it picks up its new rights on a fresh sign-in).
     fresh = app.test_client()
@@ -44,8 +56,17 @@ def test_registration_waits_for_approval_then_works(app, db, make_user):
 
 
 def test_mentor_registers_with_a_wise(client, db):
-    post(client, "/register", FORM | {"role": "mentor", "organisation_name": "De Werkplaats vzw",
-                                     "email": "mentor@werkplaats.example"}, token_from="/register")
+    post(
+        client,
+        "/register",
+        FORM
+        | {
+            "role": "mentor",
+            "organisation_name": "De Werkplaats vzw",
+            "email": "mentor@werkplaats.example",
+        },
+        token_from="/register",
+    )
     user = db.exec(select(User).where(User.email == "mentor@werkplaats.example")).one()
     assert user.role == "mentor"
     assert db.get(Organisation, user.organisation_id).kind == "wise"
@@ -56,8 +77,15 @@ def test_refused_registration_cannot_sign_in(app, db, make_user):
     user = db.exec(select(User).where(User.email == FORM["email"])).one()
     boss = app.test_client()
     login(boss, make_user("coordinator").email)
-    post(boss, f"/coordinator/accounts/{user.id}/decision", {"decision": "refuse"}, token_from="/coordinator/")
-    response = login(app.test_client(), FORM["email"], FORM["password"], headers={"Accept-Language": "en"})
+    post(
+        boss,
+        f"/coordinator/accounts/{user.id}/decision",
+        {"decision": "refuse"},
+        token_from="/coordinator/",
+    )
+    response = login(
+        app.test_client(), FORM["email"], FORM["password"], headers={"Accept-Language": "en"}
+    )
     assert "This account is switched off." in response.get_data(as_text=True)
 
 
@@ -65,9 +93,19 @@ def test_a_decision_is_taken_only_once(app, db, make_user):
     user = make_user("employer", status="pending")
     boss = app.test_client()
     login(boss, make_user("coordinator").email)
-    post(boss, f"/coordinator/accounts/{user.id}/decision", {"decision": "approve"}, token_from="/coordinator/")
-    response = post(boss, f"/coordinator/accounts/{user.id}/decision?lang=en", {"decision": "refuse"},
-                    token_from="/coordinator/", follow_redirects=True)
+    post(
+        boss,
+        f"/coordinator/accounts/{user.id}/decision",
+        {"decision": "approve"},
+        token_from="/coordinator/",
+    )
+    response = post(
+        boss,
+        f"/coordinator/accounts/{user.id}/decision?lang=en",
+        {"decision": "refuse"},
+        token_from="/coordinator/",
+        follow_redirects=True,
+    )
     assert "This account has already been handled." in response.get_data(as_text=True)
     db.expire_all()
     assert db.get(User, user.id).status == "active"
@@ -85,7 +123,12 @@ def test_duplicate_email_is_refused_and_the_form_keeps_what_was_typed(client, db
 
 
 def test_bad_fields_get_messages_next_to_them(client, db):
-    bad = FORM | {"email": "not-an-address", "password": "short", "confirm": "other", "display_name": "x" * 121}
+    bad = FORM | {
+        "email": "not-an-address",
+        "password": "short",
+        "confirm": "other",
+        "display_name": "x" * 121,
+    }
     body = post(client, "/register?lang=en", bad, token_from="/register").get_data(as_text=True)
     assert "This is not a valid e-mail address." in body
     assert "A password needs between 10 and 128 characters." in body
@@ -95,7 +138,9 @@ def test_bad_fields_get_messages_next_to_them(client, db):
 
 
 def test_participants_and_coordinators_cannot_register_themselves(client, db):
-    response = post(client, "/register?lang=en", FORM | {"role": "coordinator"}, token_from="/register")
+    response = post(
+        client, "/register?lang=en", FORM | {"role": "coordinator"}, token_from="/register"
+    )
     assert response.status_code == 200
     assert db.exec(select(User)).all() == []
 

@@ -42,14 +42,37 @@ def test_demo_refuses_a_database_with_data_unless_reset(app, db, make_user):
 
 def test_users_create_makes_an_active_account(app, db):
     result = app.test_cli_runner().invoke(
-        args=["users", "create", "--role", "coordinator", "--email", "Boss@Example.org", "--name", "Boss",
-              "--password", "a long password here"]
+        args=[
+            "users",
+            "create",
+            "--role",
+            "coordinator",
+            "--email",
+            "Boss@Example.org",
+            "--name",
+            "Boss",
+            "--password",
+            "a long password here",
+        ]
     )
     assert result.exit_code == 0, result.output
-    assert login(app.test_client(), "boss@example.org", "a long password here").headers["Location"] == "/coordinator/"
+    assert (
+        login(app.test_client(), "boss@example.org", "a long password here").headers["Location"]
+        == "/coordinator/"
+    )
     again = app.test_cli_runner().invoke(
-        args=["users", "create", "--role", "mentor", "--email", "boss@example.org", "--name", "B",
-              "--password", "a long password here"]
+        args=[
+            "users",
+            "create",
+            "--role",
+            "mentor",
+            "--email",
+            "boss@example.org",
+            "--name",
+            "B",
+            "--password",
+            "a long password here",
+        ]
     )
     assert again.exit_code != 0
     assert "Er bestaat al een account met dit e-mailadres." in again.output

@@ -22,19 +22,37 @@ def test_temporary_password_forces_a_new_one(app, db, make_user):
     login(victim_session, user.email)
     boss = app.test_client()
     login(boss, make_user("coordinator").email)
-    page = post(boss, f"/coordinator/users/{user.id}/reset-password", token_from="/coordinator/users")
+    page = post(
+        boss, f"/coordinator/users/{user.id}/reset-password", token_from="/coordinator/users"
+    )
     temporary = page.get_data(as_text=True).split("<code>")[1].split("</code>")[0]
     assert victim_session.get("/me/").status_code == 302  # old sessions ended
     assert login(app.test_client(), user.email, PASSWORD).status_code == 200  # old password gone
     fresh = app.test_client()
     assert login(fresh, user.email, temporary).headers["Location"] == "/account/password"
     assert fresh.get("/me/").headers["Location"] == "/account/password"
-    post(fresh, "/account/password", {"current_password": temporary, "new_password": "my own new password",
-                                      "confirm": "my own new password"}, token_from="/account/password")
+    post(
+        fresh,
+        "/account/password",
+        {
+            "current_password": temporary,
+            "new_password": "my own new password",
+            "confirm": "my own new password",
+        },
+        token_from="/account/password",
+    )
     assert fresh.get("/me/").status_code == 200
-    assert db.exec(select(AuditEvent).where(AuditEvent.action == "password.reset")).one().subject_id == user.id
+    assert (
+        db.exec(select(AuditEvent).where(AuditEvent.action == "password.reset")).one().subject_id
+        == user.id
+    )
 
 
 def test_reset_of_an_unknown_account_is_404(client, make_user):
     login(client, make_user("coordinator").email)
-    assert post(client, "/coordinator/users/99999/reset-password", token_from="/coordinator/users").status_code == 404
+    assert (
+        post(
+            client, "/coordinator/users/99999/reset-password", token_from="/coordinator/users"
+        ).status_code
+        == 404
+    )

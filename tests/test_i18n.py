@@ -22,7 +22,12 @@ def _html_tag(response) -> str:
 
 @pytest.mark.parametrize(
     ("lang", "direction", "word"),
-    [("nl", "ltr", "Aanmelden"), ("fr", "ltr", "Se connecter"), ("en", "ltr", "Sign in"), ("ar", "rtl", "تسجيل الدخول")],
+    [
+        ("nl", "ltr", "Aanmelden"),
+        ("fr", "ltr", "Se connecter"),
+        ("en", "ltr", "Sign in"),
+        ("ar", "rtl", "تسجيل الدخول"),
+    ],
 )
 def test_login_page_in_each_language(client, lang, direction, word):
     response = client.get(f"/login?lang={lang}")
@@ -35,7 +40,9 @@ def test_dutch_is_the_default(client):
 
 
 def test_browser_language_is_used_when_nothing_else_is_chosen(client):
-    assert 'lang="fr"' in _html_tag(client.get("/login", headers={"Accept-Language": "fr-BE,fr;q=0.9"}))
+    assert 'lang="fr"' in _html_tag(
+        client.get("/login", headers={"Accept-Language": "fr-BE,fr;q=0.9"})
+    )
     assert 'lang="nl"' in _html_tag(client.get("/login", headers={"Accept-Language": "de-DE"}))
 
 
@@ -63,7 +70,9 @@ def test_switcher_saves_the_setting_of_a_signed_in_user(client, db, make_user):
 
 
 def test_unknown_language_code_gets_a_message(client):
-    response = post(client, "/language?lang=en", {"lang": "xx", "next": "/login?lang=en"}, follow_redirects=True)
+    response = post(
+        client, "/language?lang=en", {"lang": "xx", "next": "/login?lang=en"}, follow_redirects=True
+    )
     assert response.status_code == 200
     assert "This language is not available." in response.get_data(as_text=True)
     assert 'lang="nl"' in _html_tag(client.get("/login?lang=xx"))
@@ -96,11 +105,15 @@ def test_catalog_is_complete(lang):
         if not all(strings):
             problems.append(f"untranslated: {source.id!r}")
             continue
-        expected = set(PLACEHOLDER.findall(source.id if isinstance(source.id, str) else source.id[0]))
+        expected = set(
+            PLACEHOLDER.findall(source.id if isinstance(source.id, str) else source.id[0])
+        )
         for text in strings:
             if set(PLACEHOLDER.findall(text)) != expected:
                 problems.append(f"placeholders differ: {source.id!r}")
-    assert problems == [], f"{lang}: {len(problems)} problems, run `portal translations update`: {problems[:10]}"
+    assert problems == [], (
+        f"{lang}: {len(problems)} problems, run `portal translations update`: {problems[:10]}"
+    )
 
 
 def test_template_is_up_to_date_with_the_code(tmp_path):
@@ -110,8 +123,19 @@ def test_template_is_up_to_date_with_the_code(tmp_path):
     root = TRANSLATIONS.parent
     out = tmp_path / "fresh.pot"
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(root / "babel.cfg"), "-k", "_l", "--no-location",
-         "-o", str(out), str(root)]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(root / "babel.cfg"),
+            "-k",
+            "_l",
+            "--no-location",
+            "-o",
+            str(out),
+            str(root),
+        ]
     )
     with out.open("rb") as handle:
         fresh = {m.id for m in read_po(handle) if m.id}

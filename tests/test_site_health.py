@@ -38,7 +38,9 @@ def test_unreachable_database_is_a_503_not_a_500(tmp_path):
     assert health.get_json()["database"]["reachable"] is False
 
 
-@pytest.mark.parametrize("url", ["not a url at all", "postgresql://user@host:notaport/db", "mysql://u@h/db"])
+@pytest.mark.parametrize(
+    "url", ["not a url at all", "postgresql://user@host:notaport/db", "mysql://u@h/db"]
+)
 def test_malformed_database_url_is_a_clear_start_up_error(tmp_path, url):
     with pytest.raises(ConfigError, match="DATABASE_URL"):
         create_app({"INSTANCE_PATH": str(tmp_path), "DATABASE_URL": url, "SECRET_KEY": "x"})

@@ -27,6 +27,8 @@ class UserFilterForm(FlaskForm):
     q = StringField(_l("Name or e-mail"), validators=[Optional(), Length(max=100)])
     role = SelectField(
         _l("Role"),
-        choices=choices([("", _l("All roles")), *((r.value, label) for r, label in ROLE_LABELS.items())]),
+        choices=choices(
+            [("", _l("All roles")), *((r.value, label) for r, label in ROLE_LABELS.items())]
+        ),
         validators=[Optional()],
     )

@@ -12,21 +12,48 @@ PASSWORD_RULE = Length(
 )
 
 
-class LoginForm(FlaskForm):
-    email = EmailField(
+def email_field(*extra_validators) -> EmailField:
+    return EmailField(
         _l("E-mail address"),
         validators=[
             DataRequired(_l("Fill in your e-mail address.")),
             Length(max=254, message=_l("This e-mail address is too long.")),
+            *extra_validators,
         ],
     )
-    password = PasswordField(
-        _l("Password"),
+
+
+def existing_password_field(label, required_message) -> PasswordField:
+    """A password the user already has: only a length cap, no strength rule."""
+    return PasswordField(
+        label,
         validators=[
-            DataRequired(_l("Fill in your password.")),
+            DataRequired(required_message),
             Length(max=128, message=_l("This password is too long.")),
         ],
     )
+
+
+def new_password_fields(label, required_message, confirm_label, confirm_message, name):
+    """A new password and its repetition, with the strength rule."""
+    new = PasswordField(
+        label,
+        description=_l("At least 10 characters."),
+        validators=[DataRequired(required_message), PASSWORD_RULE],
+    )
+    confirm = PasswordField(
+        confirm_label,
+        validators=[
+            DataRequired(confirm_message),
+            EqualTo(name, _l("The two passwords are not the same.")),
+        ],
+    )
+    return new, confirm
+
+
+class LoginForm(FlaskForm):
+    email = email_field()
+    password = existing_password_field(_l("Password"), _l("Fill in your password."))
     next = HiddenField()
 
 
@@ -56,45 +83,24 @@ class RegisterForm(FlaskForm):
             Length(max=200, message=_l("Use at most %(max)d characters.")),
         ],
     )
-    email = EmailField(
-        _l("E-mail address"),
-        validators=[
-            DataRequired(_l("Fill in your e-mail address.")),
-            Length(max=254, message=_l("This e-mail address is too long.")),
-            Email(_l("This is not a valid e-mail address.")),
-        ],
-    )
-    password = PasswordField(
+    email = email_field(Email(_l("This is not a valid e-mail address.")))
+    password, confirm = new_password_fields(
         _l("Password"),
-        description=_l("At least 10 characters."),
-        validators=[DataRequired(_l("Choose a password.")), PASSWORD_RULE],
-    )
-    confirm = PasswordField(
+        _l("Choose a password."),
         _l("Password again"),
-        validators=[
-            DataRequired(_l("Type the password a second time.")),
-            EqualTo("password", _l("The two passwords are not the same.")),
-        ],
+        _l("Type the password a second time."),
+        "password",
     )
 
 
 class PasswordChangeForm(FlaskForm):
-    current_password = PasswordField(
-        _l("Current password"),
-        validators=[
-            DataRequired(_l("Fill in your current password.")),
-            Length(max=128, message=_l("This password is too long.")),
-        ],
+    current_password = existing_password_field(
+        _l("Current password"), _l("Fill in your current password.")
     )
-    new_password = PasswordField(
+    new_password, confirm = new_password_fields(
         _l("New password"),
-        description=_l("At least 10 characters."),
-        validators=[DataRequired(_l("Choose a new password.")), PASSWORD_RULE],
-    )
-    confirm = PasswordField(
+        _l("Choose a new password."),
         _l("New password again"),
-        validators=[
-            DataRequired(_l("Type the new password a second time.")),
-            EqualTo("new_password", _l("The two passwords are not the same.")),
-        ],
+        _l("Type the new password a second time."),
+        "new_password",
     )

@@ -450,6 +450,11 @@ SORTS = {
 }
 
 
+def _km_or_far(origin: str, postcode: str) -> float:
+    km = postcodes.distance_km(origin, postcode)
+    return float("inf") if km is None else km
+
+
 def search(db: Session, filters: Filters, page: int = 1, page_size: int = 20) -> SearchPage:
     """Published, unexpired vacancies matching the filters, one page of them. Distance is
     straight-line km between postcode centroids."""
@@ -477,8 +482,7 @@ def search(db: Session, filters: Filters, page: int = 1, page_size: int = 20) ->
     start = (page - 1) * page_size
     if filters.sort == "distance" and origin:
         pairs = db.exec(query).all()
-        far = float("inf")
-        pairs = sorted(pairs, key=lambda p: (postcodes.distance_km(origin, p[1]) or far, p[0]))
+        pairs = sorted(pairs, key=lambda pair: (_km_or_far(origin, pair[1]), pair[0]))
         ids = [vacancy_id for vacancy_id, _postcode in pairs[start : start + page_size]]
     else:
         order = SORTS.get(filters.sort, SORTS["closing"])

@@ -208,7 +208,9 @@ def _fill_source_catalog() -> None:
     with path.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
-        if message.id and not message.string:
+        if message.pluralizable and not all(message.string):
+            message.string = tuple(message.id)  # singular, plural: English has two forms
+        elif message.id and not message.string:
             message.string = message.id
         message.flags.discard("fuzzy")
     with path.open("wb") as handle:

@@ -17,6 +17,22 @@ from portal.models import (
 from .conftest import csrf_token, login, post
 
 TODAY = date.today()
+PROFILE = {
+    "name": "Bakkerij Maes",
+    "sector": "food-production",
+    "street": "Markt 1",
+    "postcode": "3000",
+    "contact_name": "Katrien",
+    "size": "1-9",
+}
+COMMITMENT = {
+    "buddy_role": "Chef van de afwas",
+    "buddy_hours_per_week": "3",
+    "months": "2",
+    "onboarding_plan": "Eerste week naast een collega.",
+    "trial_weeks": "0",
+    "aftercare_rhythm": "2-weeks",
+}
 
 
 def vacancy_form(**changes):
@@ -162,14 +178,7 @@ def test_new_form_carries_a_fresh_nonce_and_starts_from_the_usual_commitment(emp
     post(
         employer,
         "/employer/organisation/commitment",
-        {
-            "buddy_role": "Chef van de afwas",
-            "buddy_hours_per_week": "3",
-            "months": "2",
-            "onboarding_plan": "Eerste week naast een collega.",
-            "trial_weeks": "0",
-            "aftercare_rhythm": "2-weeks",
-        },
+        COMMITMENT,
         token_from="/employer/",
     )
     body = employer.get("/employer/vacancies/new").get_data(as_text=True)
@@ -182,14 +191,7 @@ def test_default_commitment_refuses_zero_buddy_hours(employer, db):
     response = post(
         employer,
         "/employer/organisation/commitment?lang=en",
-        {
-            "buddy_role": "Chef",
-            "buddy_hours_per_week": "0",
-            "months": "2",
-            "onboarding_plan": "x",
-            "trial_weeks": "0",
-            "aftercare_rhythm": "monthly",
-        },
+        COMMITMENT | {"buddy_hours_per_week": "0"},
         token_from="/employer/",
     )
     assert "A buddy needs at least 1 hour a week" in response.get_data(as_text=True)
@@ -339,29 +341,14 @@ def test_profile_is_edited_by_its_employer_and_shown_to_mentors(app, employer, d
     response = post(
         employer,
         "/employer/organisation?lang=en",
-        {
-            "name": "Bakkerij Maes",
-            "sector": "food-production",
-            "street": "Markt 1",
-            "postcode": "0000",
-            "contact_name": "Katrien",
-            "size": "1-9",
-        },
+        PROFILE | {"postcode": "0000"},
         token_from="/employer/organisation",
     )
     assert "This is not a Belgian postcode." in response.get_data(as_text=True)
     response = post(
         employer,
         "/employer/organisation",
-        {
-            "name": "Bakkerij Maes",
-            "sector": "food-production",
-            "street": "Markt 1",
-            "postcode": "3000",
-            "contact_name": "Katrien",
-            "size": "1-9",
-            "description": "Brood en koffiekoeken.",
-        },
+        PROFILE | {"description": "Brood en koffiekoeken."},
         token_from="/employer/organisation",
     )
     assert response.status_code == 302

@@ -31,6 +31,11 @@ def _number(label, **kwargs):
     return IntegerField(label, validators=[Optional()], **kwargs)
 
 
+def _free_skills(label):
+    description = _l("Not in the list? Type them, separated by commas.")
+    return _text(label, 500, required=False, description=description)
+
+
 class ProfileForm(FlaskForm):
     name = _text(_l("Name of the organisation"), 200)
     sector = SelectField(_l("Sector"), validate_choice=False)
@@ -104,19 +109,9 @@ class VacancyForm(CommitmentForm):
         ],
     )
     must_have = SelectMultipleField(_l("Skills that are needed"), validate_choice=False)
-    must_have_other = _text(
-        _l("Other needed skills"),
-        500,
-        required=False,
-        description=_l("Not in the list? Type them, separated by commas."),
-    )
+    must_have_other = _free_skills(_l("Other needed skills"))
     nice_to_have = SelectMultipleField(_l("Skills that are a plus"), validate_choice=False)
-    nice_to_have_other = _text(
-        _l("Other skills that are a plus"),
-        500,
-        required=False,
-        description=_l("Not in the list? Type them, separated by commas."),
-    )
+    nice_to_have_other = _free_skills(_l("Other skills that are a plus"))
     dutch_level_code = SelectField(_l("Dutch needed"), validate_choice=False)
     language_coaching = BooleanField(_l("We offer language coaching on the job"))
     postcode = _text(_l("Postcode of the workplace"), 10)

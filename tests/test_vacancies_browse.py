@@ -101,3 +101,13 @@ def test_detail_shows_the_commitment_to_mentors(app, db, make_user):
     assert "4 hours a week for 3 months" in body
     assert "Ploegleider" in body and "the employer trains for it" in body
     assert "own words of the employer" in body  # the free skill is marked
+
+
+def test_the_list_shows_each_commitment_in_short(app, db, make_user):
+    employer = _employer(app, make_user)
+    new_vacancy(employer, db, publish=True)
+    body = _mentor(app, make_user).get("/vacancies/?lang=en").get_data(as_text=True)
+    assert "Ploegleider: 4 hours a week for 3 months" in body
+    assert "Ploegleider: 4 hours a week for 3 months" in employer.get(
+        "/employer/?lang=en"
+    ).get_data(as_text=True)

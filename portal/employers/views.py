@@ -54,10 +54,12 @@ def _save(form, action, problems) -> bool:
 @roles("employer")
 def dashboard():
     organisation = _organisation()
+    items = vacancies.organisation_vacancies(db.session(), organisation.id)
     return render_template(
         "employers/dashboard.html",
         organisation=organisation,
-        vacancies=vacancies.organisation_vacancies(db.session(), organisation.id),
+        vacancies=items,
+        commitments=vacancies.commitments_for(db.session(), [item.id for item in items]),
         has_commitment=vacancies.default_commitment(db.session(), organisation.id) is not None,
     )
 

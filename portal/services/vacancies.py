@@ -401,6 +401,14 @@ def expire_due(db: Session, today: date | None = None) -> list[int]:
 # -- reads ------------------------------------------------------------------------------------
 
 
+def commitments_for(db: Session, vacancy_ids) -> dict[int, MentoringCommitment]:
+    """The commitment of each vacancy, for lists that show it next to the vacancy."""
+    rows = db.exec(
+        select(MentoringCommitment).where(col(MentoringCommitment.vacancy_id).in_(vacancy_ids))
+    ).all()
+    return {row.vacancy_id: row for row in rows}
+
+
 def organisation_vacancies(db: Session, organisation_id: int) -> list[Vacancy]:
     expire_due(db)
     return list(
@@ -434,6 +442,7 @@ class Filters:
 @dataclass
 class SearchPage:
     rows: list[tuple[Vacancy, Organisation, float | None]]
+    commitments: dict[int, MentoringCommitment]
     total: int
     page: int
     page_size: int
@@ -500,7 +509,13 @@ def search(db: Session, filters: Filters, page: int = 1, page_size: int = 20) ->
         (*found[i], postcodes.distance_km(origin, found[i][0].postcode) if origin else None)
         for i in ids
     ]
-    return SearchPage(rows=rows, total=total, page=page, page_size=page_size)
+    return SearchPage(
+        rows=rows,
+        commitments=commitments_for(db, ids),
+        total=total,
+        page=page,
+        page_size=page_size,
+    )
 
 
 @dataclass

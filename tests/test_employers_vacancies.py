@@ -185,6 +185,7 @@ def test_new_form_carries_a_fresh_nonce_and_starts_from_the_usual_commitment(emp
     assert 'value="Chef van de afwas"' in body
     assert 'id="nonce" name="nonce" type="hidden" value="' in body
     assert 'id="nonce" name="nonce" type="hidden" value=""' not in body
+    assert '="None"' not in body  # no empty aria-describedby / autocomplete attributes
 
 
 def test_default_commitment_refuses_zero_buddy_hours(employer, db):

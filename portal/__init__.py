@@ -45,6 +45,7 @@ def _register_blueprints(app: Flask) -> None:
     from .mentors import bp as mentors_bp
     from .participants import bp as participants_bp
     from .site import bp as site_bp
+    from .vacancies import bp as vacancies_bp
 
     app.register_blueprint(site_bp)
     app.register_blueprint(auth_bp)
@@ -52,3 +53,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(mentors_bp, url_prefix="/mentor")
     app.register_blueprint(participants_bp, url_prefix="/me")
     app.register_blueprint(coordinators_bp, url_prefix="/coordinator")
+    app.register_blueprint(vacancies_bp, url_prefix="/vacancies")

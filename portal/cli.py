@@ -21,7 +21,7 @@ SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
 
 
 def register(app) -> None:
-    for group in (db_group, users_group, translations_group):
+    for group in (db_group, users_group, translations_group, vacancies_group, vocabulary_group):
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
     app.cli.add_command(start_command)
@@ -110,6 +110,53 @@ def _load_demo(reset: bool) -> None:
     click.echo("\n".join(lines))
 
 
+# -- vacancies and vocabulary -------------------------------------------------------------
+@click.group("vacancies", help="Vacancies.")
+def vacancies_group():
+    pass
+
+
+@vacancies_group.command("expire", help="Mark published vacancies past their closing date.")
+@with_appcontext
+def vacancies_expire():
+    from .services import vacancies
+
+    expired = vacancies.expire_due(db.session())
+    click.echo(f"{len(expired)} vacancies expired")
+
+
+@click.group("vocabulary", help="Occupation and skill vocabulary.")
+def vocabulary_group():
+    pass
+
+
+@vocabulary_group.command("import-esco", help="Import the ESCO CSV download in FOLDER.")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@with_appcontext
+def vocabulary_import_esco(folder):
+    from .services import vocabulary
+
+    bars: dict = {}
+
+    def progress(kind: str, done: int, total: int) -> None:
+        if kind not in bars:
+            bars[kind] = click.progressbar(length=total, label=f"ESCO {kind}", file=sys.stderr)
+            bars[kind].__enter__()
+        bar = bars[kind]
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    try:
+        counts = vocabulary.import_esco(db.session(), folder, progress=progress)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        "occupations: {occupations_added} added, {occupations_updated} updated; "
+        "skills: {skills_added} added, {skills_updated} updated".format(**counts)
+    )
+
+
 # -- translations --------------------------------------------------------------------------
 @click.group("translations", help="Extract, update and compile the message catalogs.")
 def translations_group():
@@ -161,7 +208,9 @@ def _fill_source_catalog() -> None:
     with path.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
-        if message.id and not message.string:
+        if message.pluralizable and not all(message.string):
+            message.string = tuple(message.id)  # singular, plural: English has two forms
+        elif message.id and not message.string:
             message.string = message.id
         message.flags.discard("fuzzy")
     with path.open("wb") as handle:

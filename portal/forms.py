@@ -1,8 +1,9 @@
 """Form pieces shared by every blueprint."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
+from wtforms import HiddenField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, _l
@@ -24,3 +25,18 @@ class LanguageForm(FlaskForm):
         validate_choice=True,
     )
     next = HiddenField()
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A list of checkboxes (the field() macro draws it as a fieldset)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def attach_errors(form, errors: dict) -> None:
+    """Show a service's messages next to their fields (one per field is enough)."""
+    for name, message in errors.items():
+        target = getattr(form, name, None)
+        if target is not None and not target.errors:
+            target.errors = [*target.errors, message]

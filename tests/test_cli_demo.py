@@ -76,3 +76,22 @@ def test_users_create_makes_an_active_account(app, db):
     )
     assert again.exit_code != 0
     assert "Er bestaat al een account met dit e-mailadres." in again.output
+
+
+def test_demo_has_published_vacancies_with_varied_commitments_in_several_towns(app, db):
+    from portal.models import MentoringCommitment, Vacancy
+
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    published = db.exec(select(Vacancy).where(Vacancy.status == "published")).all()
+    assert len(published) >= 6
+    assert len({vacancy.town for vacancy in published}) >= 5
+    assert len({vacancy.organisation_id for vacancy in published}) == 5
+    hours = db.exec(
+        select(MentoringCommitment.buddy_hours_per_week).where(
+            MentoringCommitment.vacancy_id.in_([v.id for v in published])
+        )
+    ).all()
+    assert len(set(hours)) >= 3
+    employers = db.exec(select(Organisation).where(Organisation.status == "active")).all()
+    assert all(o.postcode and o.sector for o in employers if o.kind == "employer")
+    assert db.exec(select(Vacancy).where(Vacancy.status == "draft")).first() is not None

@@ -37,6 +37,15 @@ class Organisation(SQLModel, table=True):
     kind: str = Field(max_length=20, index=True)
     status: str = Field(default=AccountStatus.PENDING, max_length=20)
     created_at: datetime = Field(default_factory=utcnow)
+    # Employer profile (see portal.services.organisations); empty for a WISE.
+    sector: str | None = Field(default=None, max_length=40)
+    street: str | None = Field(default=None, max_length=200)
+    postcode: str | None = Field(default=None, max_length=4)
+    town: str | None = Field(default=None, max_length=120)
+    contact_name: str | None = Field(default=None, max_length=120)
+    contact_phone: str | None = Field(default=None, max_length=40)
+    size: str | None = Field(default=None, max_length=10)
+    description: str | None = Field(default=None, max_length=1000)
 
 
 class User(SQLModel, table=True):

@@ -133,3 +133,13 @@ def fill(
     db.commit()
     progress(f"Done: {len(logins)} accounts.")
     return logins
+
+
+def _register_extensions() -> None:
+    from .vacancies_demo import add_demo_vacancies
+
+    if add_demo_vacancies not in EXTENSIONS:
+        EXTENSIONS.append(add_demo_vacancies)
+
+
+_register_extensions()

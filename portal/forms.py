@@ -1,8 +1,9 @@
 """Form pieces shared by every blueprint."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, _l
@@ -24,3 +25,23 @@ class LanguageForm(FlaskForm):
         validate_choice=True,
     )
     next = HiddenField()
+
+
+class PlainDateField(DateField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_value_message = _l("Fill in a date as day, month and year.")
+
+
+class WholeNumberField(IntegerField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_value_message = _l("Fill in a whole number.")
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        """Unknown codes are refused by the service, with a message next to the field."""

@@ -11,13 +11,29 @@ from .accounts import (
 )
 from .audit import AuditEvent
 from .base import utcnow
+from .participants import (
+    Consent,
+    Endorsement,
+    Participant,
+    ParticipantCertificate,
+    ParticipantOccupation,
+    ParticipantSkill,
+    ParticipantSupportNeed,
+)
 
 __all__ = [
     "AccountStatus",
     "AuditEvent",
+    "Consent",
+    "Endorsement",
     "LoginFailure",
     "Organisation",
     "OrganisationKind",
+    "Participant",
+    "ParticipantCertificate",
+    "ParticipantOccupation",
+    "ParticipantSkill",
+    "ParticipantSupportNeed",
     "Role",
     "User",
     "new_session_token",

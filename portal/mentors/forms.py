@@ -54,7 +54,9 @@ class PersonForm(FlaskForm):
 
 
 class PlacementForm(FlaskForm):
-    placement_kind = SelectField(_l("Kind of placement"), choices=_blank(cat.PLACEMENT_KINDS))
+    placement_kind = SelectField(
+        _l("Kind of placement"), choices=_blank(cat.PLACEMENT_KINDS), validate_choice=False
+    )
     placement_job = StringField(_l("Job at the social enterprise"), validators=[Optional(), MAX])
     placement_start = PlainDateField(_l("Start date"), validators=[Optional()])
     placement_end = PlainDateField(_l("End date"), validators=[Optional()])
@@ -69,7 +71,9 @@ class OccupationsForm(FlaskForm):
 
 
 class DutchForm(FlaskForm):
-    dutch_level = SelectField(_l("Dutch level (CEFR)"), choices=_blank(cat.DUTCH_LEVEL_LABELS))
+    dutch_level = SelectField(
+        _l("Dutch level (CEFR)"), choices=_blank(cat.DUTCH_LEVEL_LABELS), validate_choice=False
+    )
     dutch_assessed_on = PlainDateField(_l("Date of assessment"), validators=[Optional()])
 
 
@@ -96,6 +100,7 @@ class RightToWorkForm(FlaskForm):
     right_to_work = SelectField(
         _l("Right to work"),
         choices=_blank(cat.RIGHT_TO_WORK),
+        validate_choice=False,
         description=_l("Used to filter vacancies. Never shown to employers."),
     )
     right_to_work_until = PlainDateField(_l("Valid until"), validators=[Optional()])
@@ -136,6 +141,7 @@ class SkillForm(FlaskForm):
     level = RadioField(
         _l("Level"),
         choices=choices((str(k), v) for k, v in cat.SKILL_LEVELS.items()),
+        validate_choice=False,
         validators=[DataRequired(_l("Choose a level."))],
     )
     evidence = StringField(
@@ -152,7 +158,9 @@ class SkillForm(FlaskForm):
 
 
 class CertificateForm(FlaskForm):
-    certificate = SelectField(_l("Certificate"), choices=_blank(cat.CERTIFICATES))
+    certificate = SelectField(
+        _l("Certificate"), choices=_blank(cat.CERTIFICATES), validate_choice=False
+    )
     expires_on = PlainDateField(_l("Valid until (if it expires)"), validators=[Optional()])
 
 

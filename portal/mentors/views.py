@@ -105,7 +105,7 @@ def skills(participant_id: int):
     if form.validate_on_submit():
         try:
             svc.add_skill(
-                session, current_user, p, form.skill.data, int(form.level.data), form.evidence.data
+                session, current_user, p, form.skill.data, form.level.data, form.evidence.data
             )
         except ServiceError as error:
             refuse(form, error)

@@ -325,6 +325,7 @@ def add_skill(db: Session, actor: User, p: Participant, skill: str, level: int, 
     """Add an observed skill, or update its level and evidence when it is already there."""
     if vocabulary.skill(skill) is None:
         raise ServiceError(_("This skill is not in the list."), field="skill")
+    level = int(level) if str(level).isdigit() else None
     if level not in cat.SKILL_LEVELS:
         raise ServiceError(_("Choose from the list."), field="level")
     evidence = (evidence or "").strip()

@@ -67,6 +67,7 @@ def test_participant_sees_own_profile_in_plain_language_with_dutch_beside(app, d
     assert "Je mentor is Els Verbeke." not in body
     body = client.get("/me/?lang=en&side=nl").get_data(as_text=True)
     assert "Your mentor is Els Verbeke." in body and 'lang="nl"' in body
+    assert "Je mentor is Els Verbeke." in body and "Dit kan ik alleen." in body
     nl = client.get("/me/?lang=nl").get_data(as_text=True)
     assert "Els Verbeke" in nl
     views = db.exec(select(AuditEvent).where(AuditEvent.action == "participant.viewed")).all()

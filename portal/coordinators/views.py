@@ -147,7 +147,7 @@ def reassign_caseload():
     except ServiceError as error:
         flash(error.message, "error")
     else:
-        flash(_("%(count)d participants moved to the other mentor.", count=moved), "success")
+        flash(_("Participants moved to the other mentor: %(count)d.", count=moved), "success")
     return redirect(url_for("coordinators.participants"))
 
 

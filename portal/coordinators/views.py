@@ -109,6 +109,14 @@ def reset_password(user_id: int):
 # --- participants ---------------------------------------------------------------------------
 
 
+def _participant(participant_id: int):
+    """For actions (not views) on one participant: the session and the participant."""
+    session = db.session()
+    return session, participant_service.open_participant(
+        session, current_user, participant_id, view=False
+    )
+
+
 def _mentor_choices(mentors):
     return choices((m.id, m.display_name) for m in mentors)
 
@@ -171,8 +179,7 @@ def participant(participant_id: int):
 @bp.route("/participants/<int:participant_id>/reassign", methods=["POST"])
 @roles("coordinator")
 def reassign_participant(participant_id: int):
-    session = db.session()
-    p = participant_service.open_participant(session, current_user, participant_id, view=False)
+    session, p = _participant(participant_id)
     form = ReassignForm()
     if not form.validate_on_submit():
         abort(400)
@@ -190,16 +197,14 @@ def reassign_participant(participant_id: int):
 @bp.route("/participants/<int:participant_id>/export")
 @roles("coordinator")
 def export_participant(participant_id: int):
-    session = db.session()
-    p = participant_service.open_participant(session, current_user, participant_id, view=False)
+    session, p = _participant(participant_id)
     return export_response(session, current_user, p)
 
 
 @bp.route("/participants/<int:participant_id>/erase", methods=["POST"])
 @roles("coordinator")
 def erase_participant(participant_id: int):
-    session = db.session()
-    p = participant_service.open_participant(session, current_user, participant_id, view=False)
+    session, p = _participant(participant_id)
     form = EraseForm()
     if not form.validate_on_submit():
         flash(_("Tick the box to confirm."), "error")

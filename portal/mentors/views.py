@@ -7,7 +7,7 @@ from flask_login import current_user
 from .. import db, vocabulary
 from ..access import roles
 from ..forms import ActionForm
-from ..i18n import _, current_language
+from ..i18n import _, _l, current_language
 from ..models import Organisation, ParticipantCertificate, ParticipantSkill
 from ..services import participant_catalogues as cat
 from ..services import participants as svc
@@ -51,7 +51,9 @@ def new_participant():
         else:
             flash(_("The participant is added. Fill in the other parts of the profile."), "success")
             return redirect(url_for("mentors.participant", participant_id=participant.id))
-    return render_template("mentors/new.html", form=form)
+    return render_template(
+        "mentors/section.html", participant=None, form=form, title=_("Add a participant")
+    )
 
 
 def _mine(participant_id: int, view: bool = True):
@@ -123,17 +125,6 @@ def skills(participant_id: int):
     )
 
 
-@bp.route("/participants/<int:participant_id>/skills/<int:row_id>/remove", methods=["POST"])
-@roles("mentor")
-def remove_skill(participant_id: int, row_id: int):
-    p = _mine(participant_id, view=False)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    svc.remove_row(db.session(), current_user, p, ParticipantSkill, row_id)
-    flash(_("The skill is removed."), "success")
-    return redirect(url_for("mentors.skills", participant_id=p.id))
-
-
 @bp.route("/participants/<int:participant_id>/certificates", methods=["GET", "POST"])
 @roles("mentor")
 def certificates(participant_id: int):
@@ -160,15 +151,29 @@ def certificates(participant_id: int):
     )
 
 
-@bp.route("/participants/<int:participant_id>/certificates/<int:row_id>/remove", methods=["POST"])
+ROW_KINDS = {
+    "skills": (ParticipantSkill, "mentors.skills", _l("The skill is removed.")),
+    "certificates": (
+        ParticipantCertificate,
+        "mentors.certificates",
+        _l("The certificate is removed."),
+    ),
+}
+
+
+@bp.route("/participants/<int:participant_id>/<kind>/<int:row_id>/remove", methods=["POST"])
 @roles("mentor")
-def remove_certificate(participant_id: int, row_id: int):
+def remove_row(participant_id: int, kind: str, row_id: int):
+    """Remove one skill or certificate of the mentor's own participant."""
+    if kind not in ROW_KINDS:
+        abort(404)
+    model, page, message = ROW_KINDS[kind]
     p = _mine(participant_id, view=False)
     if not ActionForm().validate_on_submit():
         abort(400)
-    svc.remove_row(db.session(), current_user, p, ParticipantCertificate, row_id)
-    flash(_("The certificate is removed."), "success")
-    return redirect(url_for("mentors.certificates", participant_id=p.id))
+    svc.remove_row(db.session(), current_user, p, model, row_id)
+    flash(str(message), "success")
+    return redirect(url_for(page, participant_id=p.id))
 
 
 @bp.route("/participants/<int:participant_id>/endorse", methods=["GET", "POST"])

@@ -299,26 +299,25 @@ def shifts_of(p: Participant) -> list[str]:
     return [shift for shift in cat.SHIFTS if getattr(p, f"shift_{shift}")]
 
 
+def _rows_of(db: Session, p: Participant, model) -> list:
+    query = select(model).where(model.participant_id == p.id)
+    return list(db.exec(query.order_by(model.id)).all())
+
+
 def occupations_of(db: Session, p: Participant) -> list[str]:
-    query = select(ParticipantOccupation.occupation).where(
-        ParticipantOccupation.participant_id == p.id
-    )
-    return list(db.exec(query.order_by(ParticipantOccupation.id)).all())
+    return [row.occupation for row in _rows_of(db, p, ParticipantOccupation)]
 
 
 def support_needs_of(db: Session, p: Participant) -> list[str]:
-    query = select(ParticipantSupportNeed.need).where(ParticipantSupportNeed.participant_id == p.id)
-    return list(db.exec(query.order_by(ParticipantSupportNeed.id)).all())
+    return [row.need for row in _rows_of(db, p, ParticipantSupportNeed)]
 
 
 def skills_of(db: Session, p: Participant) -> list[ParticipantSkill]:
-    query = select(ParticipantSkill).where(ParticipantSkill.participant_id == p.id)
-    return list(db.exec(query.order_by(ParticipantSkill.id)).all())
+    return _rows_of(db, p, ParticipantSkill)
 
 
 def certificates_of(db: Session, p: Participant) -> list[ParticipantCertificate]:
-    query = select(ParticipantCertificate).where(ParticipantCertificate.participant_id == p.id)
-    return list(db.exec(query.order_by(ParticipantCertificate.id)).all())
+    return _rows_of(db, p, ParticipantCertificate)
 
 
 def add_skill(db: Session, actor: User, p: Participant, skill: str, level: int, evidence: str):
@@ -781,10 +780,7 @@ def _row(row, skip=()) -> dict:
 def export(db: Session, actor: User, p: Participant) -> dict:
     """Everything the portal holds about one participant, for a data request."""
     children = {
-        model.__tablename__: [
-            _row(row, ("participant_id",))
-            for row in db.exec(select(model).where(model.participant_id == p.id)).all()
-        ]
+        model.__tablename__: [_row(row, ("participant_id",)) for row in _rows_of(db, p, model)]
         for model in CHILD_TABLES
     }
     audit.record(db, actor.id, "participant.exported", "participant", p.id, actor.role)

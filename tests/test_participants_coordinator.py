@@ -127,3 +127,35 @@ def test_demo_has_participants_in_every_state_and_their_logins_work(app, db):
         app.test_client(), "/start", {"code": code, "date_of_birth": birth}, token_from="/start"
     )
     assert response.headers["Location"] == "/me/"
+
+
+def test_every_participant_page_of_the_demo_renders_in_every_language(app, db):
+    from portal.mentors.forms import SECTION_FORMS
+
+    result = app.test_cli_runner().invoke(args=["demo"])
+    logins = {
+        line.split()[0] + line.split()[1]: line.split()[2] for line in result.stdout.splitlines()
+    }
+    participants = db.exec(select(Participant)).all()
+    for p in participants:
+        mentor = db.get(User, p.mentor_id)
+        client = app.test_client()
+        login(client, mentor.email, logins["mentor" + mentor.email])
+        base = f"/mentor/participants/{p.id}"
+        urls = [base, f"{base}/skills", f"{base}/certificates", f"{base}/endorse"]
+        urls += [f"{base}/consent", "/mentor/"]
+        urls += [f"{base}/edit/{section}" for section in SECTION_FORMS]
+        for lang in ("nl", "fr", "en", "ar"):
+            for url in urls:
+                assert client.get(f"{url}?lang={lang}").status_code == 200, (url, lang)
+        person = app.test_client()
+        user = db.get(User, p.user_id)
+        login(person, user.email, logins["participant" + user.email])
+        for lang in ("fr", "en", "ar"):
+            body = person.get(f"/me/?lang={lang}&side=nl").get_data(as_text=True)
+            assert 'lang="nl"' in body and "Je mentor is" in body
+    boss = app.test_client()
+    coordinator = db.exec(select(User).where(User.role == "coordinator")).one()
+    login(boss, coordinator.email, logins["coordinator" + coordinator.email])
+    assert boss.get("/coordinator/participants?lang=ar").status_code == 200
+    assert boss.get(f"/coordinator/participants/{participants[0].id}?lang=ar").status_code == 200

@@ -1,7 +1,7 @@
 """Form pieces shared by every blueprint."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, SelectMultipleField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -32,6 +32,25 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class CodeCheckboxField(MultiCheckboxField):
+    """Checkboxes whose codes a service checks, with its own message next to the field."""
+
+    def pre_validate(self, form):
+        """Unknown codes are refused by the service, not by WTForms' generic message."""
+
+
+class PlainDateField(DateField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_value_message = _l("Fill in a date as day, month and year.")
+
+
+class WholeNumberField(IntegerField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_value_message = _l("Fill in a whole number.")
 
 
 def attach_errors(form, errors: dict) -> None:

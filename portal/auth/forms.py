@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from ..forms import choices
+from ..forms import PlainDateField, choices
 from ..i18n import _l
 
 PASSWORD_RULE = Length(
@@ -103,4 +103,21 @@ class PasswordChangeForm(FlaskForm):
         _l("New password again"),
         _l("Type the new password a second time."),
         "new_password",
+    )
+
+
+class StartForm(FlaskForm):
+    """Sign-in for participants: the code on the card from the mentor, and the birthday."""
+
+    code = StringField(
+        _l("Code on your card"),
+        description=_l("8 letters and numbers. For example: ACDE-3467."),
+        validators=[
+            DataRequired(_l("Type the code from your card.")),
+            Length(max=20, message=_l("This code is too long.")),
+        ],
+    )
+    date_of_birth = PlainDateField(
+        _l("Your date of birth"),
+        validators=[DataRequired(_l("Fill in your date of birth."))],
     )

@@ -10,7 +10,7 @@ from ..models import AccountStatus
 from ..services import accounts
 from ..services.errors import ServiceError
 from . import bp
-from .forms import LoginForm, PasswordChangeForm, RegisterForm
+from .forms import LoginForm, PasswordChangeForm, RegisterForm, StartForm
 
 
 def _after_login_target(user, requested: str | None) -> str:
@@ -103,3 +103,25 @@ def change_password():
             flash(_("Your password is changed. Other sessions are signed out."), "success")
             return redirect(url_for("site.home"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/start", methods=["GET", "POST"])
+@public
+def start():
+    """Participants sign in with the code their mentor printed and their date of birth;
+    wrong tries count and lock like wrong passwords."""
+    from ..services import participants
+
+    if current_user.is_authenticated:
+        return redirect(url_for(landing_endpoint(current_user)))
+    form = StartForm()
+    if form.validate_on_submit():
+        result = participants.authenticate_code(
+            db.session(), form.code.data, form.date_of_birth.data
+        )
+        if result.user is not None:
+            session.clear()
+            login_user(result.user)
+            return redirect(url_for("participants.home"))
+        form.code.errors.append(result.error)
+    return render_template("auth/start.html", form=form)

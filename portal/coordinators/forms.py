@@ -1,8 +1,8 @@
 """Forms of the coordinator pages."""
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
 
 from ..forms import choices
 from ..i18n import _l
@@ -31,4 +31,20 @@ class UserFilterForm(FlaskForm):
             [("", _l("All roles")), *((r.value, label) for r, label in ROLE_LABELS.items())]
         ),
         validators=[Optional()],
+    )
+
+
+class ReassignCaseloadForm(FlaskForm):
+    from_mentor = SelectField(_l("From mentor"), coerce=int, validate_choice=False)
+    to_mentor = SelectField(_l("To mentor"), coerce=int, validate_choice=False)
+
+
+class ReassignForm(FlaskForm):
+    mentor_id = SelectField(_l("New mentor"), coerce=int, validate_choice=False)
+
+
+class EraseForm(FlaskForm):
+    confirm = BooleanField(
+        _l("I checked the request: erase all data of this participant."),
+        validators=[DataRequired(_l("Tick the box to confirm."))],
     )

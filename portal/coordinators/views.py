@@ -6,13 +6,22 @@ from sqlmodel import func, or_, select
 
 from .. import db
 from ..access import roles
-from ..forms import ActionForm
+from ..forms import ActionForm, choices
 from ..i18n import _
-from ..models import Organisation, User
+from ..mentors.profile import case_labels, export_response, profile_context
+from ..models import Organisation, Participant, User
 from ..services import accounts
+from ..services import participants as participant_service
 from ..services.errors import ServiceError
 from . import bp
-from .forms import ROLE_LABELS, DecisionForm, UserFilterForm
+from .forms import (
+    ROLE_LABELS,
+    DecisionForm,
+    EraseForm,
+    ReassignCaseloadForm,
+    ReassignForm,
+    UserFilterForm,
+)
 
 PAGE_SIZE = 50
 
@@ -95,3 +104,111 @@ def reset_password(user_id: int):
         abort(400)
     temporary = accounts.reset_password(session, current_user, user)
     return render_template("coordinators/password_reset.html", user=user, temporary=temporary)
+
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def _participant(participant_id: int):
+    """For actions (not views) on one participant: the session and the participant."""
+    session = db.session()
+    return session, participant_service.open_participant(
+        session, current_user, participant_id, view=False
+    )
+
+
+def _mentor_choices(mentors):
+    return choices((m.id, m.display_name) for m in mentors)
+
+
+@bp.route("/participants", methods=["GET"])
+@roles("coordinator")
+def participants():
+    session = db.session()
+    mentors = participant_service.mentors(session)
+    rows = session.exec(
+        select(Participant).order_by(Participant.first_name, Participant.last_name)
+    ).all()
+    form = ReassignCaseloadForm()
+    form.from_mentor.choices = form.to_mentor.choices = _mentor_choices(mentors)
+    return render_template(
+        "coordinators/participants.html",
+        cases=participant_service.cases(session, list(rows)),
+        mentor_names={m.id: m.display_name for m in mentors},
+        show_mentor=True,
+        profile_endpoint="coordinators.participant",
+        form=form,
+        **case_labels(),
+    )
+
+
+@bp.route("/participants/reassign", methods=["POST"])
+@roles("coordinator")
+def reassign_caseload():
+    form = ReassignCaseloadForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        moved = participant_service.reassign_caseload(
+            db.session(), current_user, form.from_mentor.data, form.to_mentor.data
+        )
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Participants moved to the other mentor: %(count)d.", count=moved), "success")
+    return redirect(url_for("coordinators.participants"))
+
+
+@bp.route("/participants/<int:participant_id>")
+@roles("coordinator")
+def participant(participant_id: int):
+    session = db.session()
+    p = participant_service.open_participant(session, current_user, participant_id)
+    form = ReassignForm()
+    form.mentor_id.choices = _mentor_choices(participant_service.mentors(session))
+    form.mentor_id.data = p.mentor_id
+    return render_template(
+        "coordinators/participant.html",
+        **profile_context(session, p),
+        reassign_form=form,
+        erase_form=EraseForm(),
+        editable=False,
+    )
+
+
+@bp.route("/participants/<int:participant_id>/reassign", methods=["POST"])
+@roles("coordinator")
+def reassign_participant(participant_id: int):
+    session, p = _participant(participant_id)
+    form = ReassignForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        participant_service.reassign(
+            session, current_user, [p], session.get(User, form.mentor_id.data)
+        )
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("The participant has a new mentor."), "success")
+    return redirect(url_for("coordinators.participant", participant_id=p.id))
+
+
+@bp.route("/participants/<int:participant_id>/export")
+@roles("coordinator")
+def export_participant(participant_id: int):
+    session, p = _participant(participant_id)
+    return export_response(session, current_user, p)
+
+
+@bp.route("/participants/<int:participant_id>/erase", methods=["POST"])
+@roles("coordinator")
+def erase_participant(participant_id: int):
+    session, p = _participant(participant_id)
+    form = EraseForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm."), "error")
+        return redirect(url_for("coordinators.participant", participant_id=p.id))
+    participant_service.erase(session, current_user, p)
+    flash(_("All data of the participant is erased."), "success")
+    return redirect(url_for("coordinators.participants"))

@@ -11,6 +11,15 @@ from .accounts import (
 )
 from .audit import AuditEvent
 from .base import utcnow
+from .participants import (
+    Consent,
+    Endorsement,
+    Participant,
+    ParticipantCertificate,
+    ParticipantOccupation,
+    ParticipantSkill,
+    ParticipantSupportNeed,
+)
 from .vacancies import (
     MentoringCommitment,
     Vacancy,
@@ -25,10 +34,17 @@ __all__ = [
     "AuditEvent",
     "EscoOccupation",
     "EscoSkill",
+    "Consent",
+    "Endorsement",
     "LoginFailure",
     "MentoringCommitment",
     "Organisation",
     "OrganisationKind",
+    "Participant",
+    "ParticipantCertificate",
+    "ParticipantOccupation",
+    "ParticipantSkill",
+    "ParticipantSupportNeed",
     "Role",
     "User",
     "Vacancy",

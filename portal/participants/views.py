@@ -1,12 +1,71 @@
-"""Participant pages, in plain language."""
+"""Participant pages, in plain language: my profile (with Dutch beside it on request) and
+my consent to be matched."""
 
-from flask import render_template
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_login import current_user
 
+from .. import db, vocabulary
 from ..access import roles
+from ..forms import ActionForm
+from ..i18n import _, current_language
+from ..services import participants as svc
 from . import bp
+from .plain import plain_blocks
+
+
+def _me():
+    """My own profile, through the same audited access as everyone else."""
+    session = db.session()
+    p = svc.own_participant(session, current_user)
+    if p is None:
+        return None
+    return svc.open_participant(session, current_user, p.id)
 
 
 @bp.route("/")
 @roles("participant")
 def home():
-    return render_template("participants/home.html")
+    p = _me()
+    if p is None:
+        return render_template("participants/home.html", participant=None)
+    session = db.session()
+    blocks = plain_blocks(session, p)
+    side = request.args.get("side") == "nl" and current_language() != "nl"
+    if side:
+        with force_locale("nl"):
+            dutch = plain_blocks(session, p)
+        for block, nl in zip(blocks, dutch, strict=True):
+            block["nl"] = nl["lines"]
+    return render_template(
+        "participants/home.html",
+        participant=p,
+        blocks=blocks,
+        side=side,
+        consent=svc.current_consent(session, p),
+        action_form=ActionForm(),
+        vocabulary=vocabulary,
+    )
+
+
+@bp.route("/consent", methods=["POST"])
+@roles("participant")
+def give_consent():
+    p = _me() or abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    svc.give_consent(db.session(), current_user, p)
+    flash(_("Thank you. You said yes."), "success")
+    return redirect(url_for("participants.home"))
+
+
+@bp.route("/consent/withdraw", methods=["POST"])
+@roles("participant")
+def withdraw_consent():
+    p = _me() or abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if svc.current_consent(db.session(), p) is not None:
+        svc.withdraw_consent(db.session(), current_user, p)
+    flash(_("You said stop. Nobody sees your profile now."), "success")
+    return redirect(url_for("participants.home"))

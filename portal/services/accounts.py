@@ -43,20 +43,38 @@ class SignInResult:
     error: str | None = None
 
 
-def _recent_failures(db: Session, email: str) -> int:
+def _recent_failures(db: Session, key: str) -> int:
     since = utcnow() - timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
-    query = select(func.count()).where(LoginFailure.email == email, LoginFailure.at >= since)
+    query = select(func.count()).where(LoginFailure.email == key, LoginFailure.at >= since)
     return db.exec(query).one()
 
 
+def sign_in_locked(db: Session, key: str) -> str | None:
+    """The lock message when this key (an e-mail address, or another sign-in key such as a
+    participant's login code) failed too often recently; the count lives in the database,
+    so the lock holds across every worker process."""
+    if _recent_failures(db, key) >= current_app.config["LOGIN_MAX_FAILURES"]:
+        return _locked_message(current_app.config["LOGIN_LOCK_MINUTES"])
+    return None
+
+
+def note_sign_in_failure(db: Session, key: str) -> str | None:
+    """Count one failure; returns the lock message when this failure locks the key."""
+    db.add(LoginFailure(email=key))
+    db.commit()
+    return sign_in_locked(db, key)
+
+
+def clear_sign_in_failures(db: Session, key: str) -> None:
+    db.exec(delete(LoginFailure).where(col(LoginFailure.email) == key))
+
+
 def authenticate(db: Session, email: str, password: str) -> SignInResult:
-    """Check a login. The failure count lives in the database, so the lock holds across
-    every worker process; a locked account is not even checked (no guessing while locked)."""
+    """Check a login. A locked account is not even checked (no guessing while locked)."""
     email = normalise_email(email)
-    max_failures = current_app.config["LOGIN_MAX_FAILURES"]
-    minutes = current_app.config["LOGIN_LOCK_MINUTES"]
-    if _recent_failures(db, email) >= max_failures:
-        return SignInResult(error=_locked_message(minutes))
+    locked = sign_in_locked(db, email)
+    if locked:
+        return SignInResult(error=locked)
     user = find_user(db, email)
     if user is None:
         burn_time(password)
@@ -64,14 +82,11 @@ def authenticate(db: Session, email: str, password: str) -> SignInResult:
     else:
         ok = verify_password(user.password_hash, password)
     if not ok:
-        db.add(LoginFailure(email=email))
-        db.commit()
-        if _recent_failures(db, email) >= max_failures:
-            return SignInResult(error=_locked_message(minutes))
-        return SignInResult(error=_("The e-mail address or the password is not correct."))
+        locked = note_sign_in_failure(db, email)
+        return SignInResult(error=locked or _("The e-mail address or the password is not correct."))
     if user.status == AccountStatus.DISABLED:
         return SignInResult(error=_("This account is switched off. Ask a coordinator for help."))
-    db.exec(delete(LoginFailure).where(col(LoginFailure.email) == email))
+    clear_sign_in_failures(db, email)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
@@ -113,7 +128,7 @@ def reset_password(db: Session, coordinator: User, user: User) -> str:
     temporary = "-".join(secrets.token_hex(3) for _ in range(3))
     user.password_hash = hash_password(temporary)
     user.must_change_password = True
-    db.exec(delete(LoginFailure).where(col(LoginFailure.email) == user.email))
+    clear_sign_in_failures(db, user.email)
     audit.record(db, coordinator.id, "password.reset", "user", user.id)
     end_all_sessions(db, user)
     return temporary

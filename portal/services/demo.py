@@ -79,6 +79,7 @@ def fill(
         reset(db)
     logins: list[Login] = []
     world: dict = {"employers": [], "wises": [], "mentors": [], "participants": []}
+    world["progress"] = progress
 
     def account(role, email, name, organisation=None, status=AccountStatus.ACTIVE, locale=None):
         password = _password()

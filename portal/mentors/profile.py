@@ -1,0 +1,63 @@
+"""What the mentor and coordinator profile pages share: the page context, the JSON export
+download and showing a refusal next to its field."""
+
+import json
+
+from flask import Response
+
+from .. import vocabulary
+from ..i18n import current_language
+from ..services import participant_catalogues as cat
+from ..services import participants as svc
+from .forms import SECTION_TITLES
+
+
+def refuse(form, error) -> None:
+    """A service refused: the message goes next to its field (or on top of the form)."""
+    from .. import db
+
+    db.session().rollback()
+    target = getattr(form, error.field, None) if error.field else None
+    if target is None:
+        form.form_errors.append(error.message)
+    else:
+        target.errors = [*target.errors, error.message]
+
+
+def profile_context(session, p) -> dict:
+    case = svc.cases(session, [p])[0]
+    language = current_language()
+    return {
+        "participant": p,
+        "case": case,
+        "skills": [
+            (row, vocabulary.label(vocabulary.skill(row.skill), language) or row.skill)
+            for row in svc.skills_of(session, p)
+        ],
+        "occupations": [
+            vocabulary.label(vocabulary.occupation(code), language) or code
+            for code in svc.occupations_of(session, p)
+        ],
+        "certificates": svc.certificates_of(session, p),
+        "needs": svc.support_needs_of(session, p),
+        "shifts": svc.shifts_of(p),
+        "split": svc.split_codes,
+        "cat": cat,
+        "section_titles": SECTION_TITLES,
+        "endorsement": case.facts.endorsement,
+        "consent": case.facts.consent,
+        **case_labels(),
+    }
+
+
+def case_labels() -> dict:
+    return {"case_states": cat.CASE_STATES, "case_todos": cat.CASE_TODOS}
+
+
+def export_response(session, actor, p) -> Response:
+    data = svc.export(session, actor, p)
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        mimetype="application/json",
+        headers={"Content-Disposition": f"attachment; filename=participant-{p.id}.json"},
+    )

@@ -1,0 +1,90 @@
+"""The participant's own profile as short plain-language blocks, each with a pictogram.
+Built in the current locale; the page builds it a second time in Dutch to show beside it."""
+
+from .. import vocabulary
+from ..i18n import _, current_language
+from ..models import Organisation, User
+from ..services import participant_catalogues as cat
+from ..services import participants as svc
+
+
+def _level(level: int) -> str:
+    return {
+        1: _("I am learning this."),
+        2: _("I can do this with help."),
+        3: _("I can do this alone."),
+    }[level]
+
+
+def plain_blocks(session, p) -> list[dict]:
+    language = current_language()
+    mentor = session.get(User, p.mentor_id)
+    organisation = session.get(Organisation, p.organisation_id) if p.organisation_id else None
+    blocks = []
+
+    def block(icon, title, lines):
+        blocks.append({"icon": icon, "title": title, "lines": [str(x) for x in lines]})
+
+    about = [_("Your mentor is %(name)s.", name=mentor.display_name if mentor else "—")]
+    if organisation:
+        about.append(_("You work at %(place)s.", place=organisation.name))
+    if p.placement_end:
+        about.append(_("This job ends on %(date)s.", date=p.placement_end.strftime("%d/%m/%Y")))
+    block("👤", _("You"), about)
+
+    skills = [
+        f"{vocabulary.label(vocabulary.skill(row.skill), language)}: {_level(row.level)}"
+        for row in svc.skills_of(session, p)
+    ]
+    block("🛠", _("What you can do"), skills or [_("Nothing written yet.")])
+
+    jobs = [
+        vocabulary.label(vocabulary.occupation(code), language)
+        for code in svc.occupations_of(session, p)
+    ]
+    block("💼", _("Jobs you like"), jobs or [_("Nothing written yet.")])
+
+    block(
+        "💬",
+        _("Your Dutch"),
+        [_("Your level is %(level)s.", level=p.dutch_level)]
+        if p.dutch_level
+        else [_("Nothing written yet.")],
+    )
+
+    travel = []
+    if p.home_postcode:
+        travel.append(_("You live in %(postcode)s.", postcode=p.home_postcode))
+    if p.max_travel_km is not None:
+        travel.append(_("You can go %(km)d km far for work.", km=p.max_travel_km))
+    block("🚲", _("Travel"), travel or [_("Nothing written yet.")])
+
+    time = []
+    if p.hours_per_week:
+        time.append(_("You want to work %(hours)d hours a week.", hours=p.hours_per_week))
+    shifts = [str(cat.SHIFTS[s]) for s in svc.shifts_of(p)]
+    if shifts:
+        time.append(_("You can work: %(shifts)s.", shifts=", ".join(shifts)))
+    block("🕒", _("Time"), time or [_("Nothing written yet.")])
+
+    needs = [str(cat.SUPPORT_NEEDS[n]) for n in svc.support_needs_of(session, p)]
+    block("🤝", _("Help you want at work"), needs or [_("Nothing written yet.")])
+
+    endorsement = svc.current_endorsement(session, p)
+    ready = endorsement is not None and endorsement.valid_until >= svc.today()
+    block(
+        "⭐",
+        _("Ready for a job?"),
+        [_("Your mentor says: you are ready for a job.")]
+        if ready
+        else [_("Your mentor has not said yet that you are ready.")],
+    )
+    consent = svc.current_consent(session, p)
+    block(
+        "✅" if consent else "✋",
+        _("Your yes"),
+        [_("You said yes. Your mentor may look for jobs for you.")]
+        if consent
+        else [_("You did not say yes. Nobody looks for jobs for you now.")],
+    )
+    return blocks

@@ -11,10 +11,13 @@ from .accounts import (
 )
 from .audit import AuditEvent
 from .base import utcnow
+from .search import ChangeOp, IndexChange
 
 __all__ = [
     "AccountStatus",
     "AuditEvent",
+    "ChangeOp",
+    "IndexChange",
     "LoginFailure",
     "Organisation",
     "OrganisationKind",

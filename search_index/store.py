@@ -39,7 +39,7 @@ class IndexStore:
     def __init__(self, path: str | Path, lock_timeout: float = 5.0):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._open: tuple[str, SearchEngine] | None = None
+        self._open: tuple[tuple[str, str], SearchEngine] | None = None
 
     # -- generations -----------------------------------------------------------------------
     def current_name(self) -> str | None:
@@ -113,10 +113,11 @@ class IndexStore:
         name = self.current_name()
         if name is None:
             raise IndexUnusable("no index yet")
-        if self._open and self._open[0] == name:
+        expected = self.expected_schema_version()
+        if self._open and self._open[0] == (name, expected):
             return self._open[1]
         found = self.read_state(name).get("schema_version")
-        if found != self.expected_schema_version():
+        if found != expected:
             raise IndexUnusable(f"schema version {found!r}, expected another")
         try:
             engine = WhooshEngine.open(self.generation_path(name), writer_timeout=self.lock_timeout)
@@ -126,7 +127,7 @@ class IndexStore:
             raise IndexUnusable(f"unreadable: {type(exc).__name__}") from exc
         if self._open:
             self._open[1].close()
-        self._open = (name, engine)
+        self._open = ((name, expected), engine)
         return engine
 
     def status(self) -> dict:

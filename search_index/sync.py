@@ -61,7 +61,7 @@ def open_engine(store: IndexStore, bind: Engine, lock_timeout: float = 1.0) -> S
 def health(store: IndexStore, bind: Engine) -> dict:
     """status() plus how far the index lags behind the feed; never raises."""
     try:
-        sync(store, bind, lock_timeout=1.0)
+        sync(store, bind, lock_timeout=0.25)
         lag = {"feed_max_id": max_change_id(bind)}
     except Exception as exc:  # noqa: BLE001 - reported, not raised
         log.warning("index health: %s", exc)

@@ -48,7 +48,7 @@ def server(app, database_url, tmp_path):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310 - loopback only
             break
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # workers still booting
             if process.poll() is not None:
                 pytest.fail(process.stderr.read().decode())
             time.sleep(0.2)

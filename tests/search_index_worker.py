@@ -4,7 +4,8 @@ write N      add N organisations, each in its own app context, so the embedded s
              after each one (as after a request)
 hold-write   take the writer lock, open a Whoosh writer, write a document, print "ready" and
              wait to be killed (a writer killed mid-commit)
-hold-rebuild start a rebuild, print "ready" half-way and wait to be killed"""
+hold-rebuild start a rebuild, print "ready" half-way and wait to be killed
+follow       run `portal index sync --follow` until SIGTERM"""
 
 import sys
 import time
@@ -54,6 +55,11 @@ def main(mode: str, database_url: str, index_dir: str, *args: str) -> None:
                 yield doc
 
         rebuild(store, bind, wrap=stall)
+    elif mode == "follow":
+        print("ready", flush=True)
+        result = app.test_cli_runner().invoke(args=["index", "sync", "--follow", *args])
+        print(result.output, flush=True)
+        raise SystemExit(result.exit_code)
     else:
         raise SystemExit(f"unknown mode {mode}")
 

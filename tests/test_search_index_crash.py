@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -24,10 +25,10 @@ def worker(database_url, tmp_path):
     """Start a worker process; wait for its "ready"; it is killed at the end if still alive."""
     started = []
 
-    def start(mode: str):
+    def start(mode: str, *args: str):
         process = subprocess.Popen(
             [sys.executable, "-m", "tests.search_index_worker", mode]
-            + [database_url, str(tmp_path / "index")],
+            + [database_url, str(tmp_path / "index"), *args],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -104,3 +105,26 @@ def test_a_busy_index_never_fails_the_users_request(app, worker):
     assert store.engine().count(KIND) == 0
     kill(holder)
     assert open_engine(store, bind).count(KIND) == 1
+
+
+def test_the_follower_applies_changes_within_a_second_and_stops_on_sigterm(app, db, worker):
+    store = get_store(app)
+    follower = worker("follow", "--interval", "0.1")
+    add_organisation(db, "Bakkerij Peeters")  # outside a request: only the follower syncs
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        if store.current_name() and store.engine().count(KIND) == 1:
+            break
+        time.sleep(0.05)
+    else:
+        # the first poll also builds the index; allow for a slow start, then insist
+        time.sleep(3)
+        assert store.engine().count(KIND) == 1
+    started = time.monotonic()
+    add_organisation(db, "Garage Maes")
+    while store.engine().count(KIND) < 2:
+        assert time.monotonic() - started < 1.0, "change not visible within a second"
+        time.sleep(0.02)
+    follower.send_signal(signal.SIGTERM)
+    assert follower.wait(timeout=10) == 0
+    assert "applied" in follower.stdout.read()

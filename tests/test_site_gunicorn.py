@@ -48,7 +48,7 @@ def server(app, database_url, tmp_path):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310 - loopback only
             break
-        except (urllib.error.URLError, ConnectionError, TimeoutError):  # workers still booting
+        except (urllib.error.URLError, ConnectionError, TimeoutError):  # slow boot under load
             if process.poll() is not None:
                 pytest.fail(process.stderr.read().decode())
             time.sleep(0.2)

@@ -29,6 +29,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     access.login_manager.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    _init_search_index(app)
     _register_blueprints(app)
 
     from . import cli
@@ -36,6 +37,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     cli.register(app)
     access.check_every_route_guarded(app)
     return app
+
+
+def _init_search_index(app: Flask) -> None:
+    from search_index import flask_sync
+
+    flask_sync.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

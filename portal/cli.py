@@ -1,14 +1,21 @@
 """The `portal` command (also reachable as `flask --app wsgi ...`): database, accounts,
-demo data, translations and a one-step start for the embedded default."""
+demo data, search index, translations and a one-step start for the embedded default."""
 
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
+from sqlmodel import Session
 from werkzeug.serving import run_simple
+
+import search_index
+from search_index.flask_sync import get_store
+from search_index.rebuild import expected_total
 
 from . import db
 from .config import LANGUAGES
@@ -21,7 +28,15 @@ SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
 
 
 def register(app) -> None:
-    for group in (db_group, users_group, translations_group, vacancies_group, vocabulary_group):
+    groups = (
+        db_group,
+        users_group,
+        index_group,
+        translations_group,
+        vacancies_group,
+        vocabulary_group,
+    )
+    for group in groups:
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
     app.cli.add_command(start_command)
@@ -155,6 +170,85 @@ def vocabulary_import_esco(folder):
         "occupations: {occupations_added} added, {occupations_updated} updated; "
         "skills: {skills_added} added, {skills_updated} updated".format(**counts)
     )
+
+
+# -- search index --------------------------------------------------------------------------
+@click.group("index", help="The search index: sync with the database, rebuild, check.")
+def index_group():
+    pass
+
+
+@index_group.command("sync", help="Apply the pending changes of the feed to the index.")
+@click.option("--follow", is_flag=True, help="Keep following the feed until SIGTERM/Ctrl+C.")
+@click.option("--interval", default=0.3, show_default=True, help="Seconds between polls.")
+@with_appcontext
+def index_sync(follow, interval):
+    stop = threading.Event()
+    if follow:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+    while True:
+        try:
+            result = search_index.sync(get_store(), db.engine())
+        except Exception as error:  # noqa: BLE001 - a follower outlives a database hiccup
+            if not follow:
+                raise
+            click.echo(f"sync failed ({type(error).__name__}: {error}); retrying", err=True)
+            result = search_index.SyncResult()
+        if result.applied or result.rebuilt or not follow:
+            click.echo(
+                f"applied {result.applied} changes"
+                + (", rebuilt" if result.rebuilt else "")
+                + (", index busy: try again" if result.skipped else "")
+                + f", last_change_id {get_store().last_change_id}"
+            )
+        if not follow or stop.wait(interval):
+            return
+
+
+@index_group.command("rebuild", help="Build the index from the database and swap it in.")
+@with_appcontext
+def index_rebuild():
+    with Session(db.engine()) as session:
+        total = expected_total(session)
+
+    def with_progress(docs):
+        with click.progressbar(docs, length=total, label="indexing", show_pos=True) as bar:
+            yield from bar
+
+    result = search_index.rebuild(get_store(), db.engine(), wrap=with_progress, lock_timeout=60)
+    if result is None:
+        raise click.ClickException("another writer kept the index lock for 60 s; try again")
+    click.echo(
+        f"rebuilt {result.documents} documents in {result.seconds:.2f} s "
+        f"({result.docs_per_second:.0f} docs/s), last_change_id {result.last_change_id}, "
+        f"{result.caught_up} changes applied after the swap"
+    )
+
+
+@index_group.command("check", help="Compare index and database; exit code 1 on a difference.")
+@with_appcontext
+def index_check():
+    search_index.sync(get_store(), db.engine())
+    differences = search_index.compare(get_store(), db.engine())
+    for kind in differences:
+        click.echo(
+            f"{kind.kind}: missing {len(kind.missing)} extra {len(kind.extra)} "
+            f"stale {len(kind.stale)}"
+        )
+        for label in ("missing", "extra", "stale"):
+            for key in getattr(kind, label)[:20]:
+                click.echo(f"  {label} {key}")
+    if not all(kind.clean for kind in differences):
+        sys.exit(1)
+    click.echo("index and database agree")
+
+
+@index_group.command("status", help="Index folder, documents, last applied change and lag.")
+@with_appcontext
+def index_status():
+    for key, value in search_index.health(get_store(), db.engine()).items():
+        click.echo(f"{key} {value}")
 
 
 # -- translations --------------------------------------------------------------------------

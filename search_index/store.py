@@ -1,65 +1,148 @@
-"""One index folder: opened lazily, created when missing, rebuilt when unreadable, and
-remembering which change of the database feed it applied last."""
+"""The index folder of one host, holding generations of the index:
+
+    <INDEX_DIR>/CURRENT       name of the live generation (replaced atomically on a swap)
+    <INDEX_DIR>/writer.lock   the one-writer lock (see lock.py)
+    <INDEX_DIR>/gen-<utc>-<random>/
+                              a Whoosh index plus portal-state.json: schema_version and
+                              last_change_id (the newest change of the feed it contains)
+
+A pointer file rather than a symlink: the lock and the pointer stay in one real folder, and
+readers notice a swap by reading one small file. Nothing is opened before first use."""
 
 import json
 import logging
+import os
+import secrets
+import shutil
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
 from pathlib import Path
 
-from whoosh import index
-
-from .schema import SCHEMA_VERSION, build_schema
+from .engine import SearchEngine
+from .lock import writer_lock
+from .registry import providers
+from .schema import build_schema, schema_version
+from .whoosh_engine import WhooshEngine
 
 log = logging.getLogger(__name__)
+POINTER = "CURRENT"
+LOCK_FILE = "writer.lock"
 STATE_FILE = "portal-state.json"
+PREFIX = "gen-"
+
+
+class IndexUnusable(RuntimeError):
+    """Missing, unreadable or of another schema version: rebuild it from the database."""
 
 
 class IndexStore:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, lock_timeout: float = 5.0):
         self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self._open: tuple[tuple[str, str], SearchEngine] | None = None
 
-    def _state(self) -> dict:
+    # -- generations -----------------------------------------------------------------------
+    def current_name(self) -> str | None:
         try:
-            return json.loads((self.path / STATE_FILE).read_text())
+            name = (self.path / POINTER).read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if name.startswith(PREFIX) and "/" not in name else None
+
+    def generation_path(self, name: str) -> Path:
+        return self.path / name
+
+    def new_generation(self) -> tuple[str, Path]:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        name = f"{PREFIX}{stamp}-{secrets.token_hex(3)}"
+        return name, self.generation_path(name)
+
+    def swap(self, name: str) -> None:
+        """Make `name` the live generation, then remove every other one. Call with the
+        writer lock held."""
+        tmp = self.path / (POINTER + ".tmp")
+        tmp.write_text(name + "\n")
+        os.replace(tmp, self.path / POINTER)
+        self.remove_other_generations()
+
+    def remove_other_generations(self) -> None:
+        """Old generations and half-built ones of a killed rebuild (writer lock held)."""
+        current = self.current_name()
+        for child in self.path.glob(PREFIX + "*"):
+            if child.name != current and child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+
+    # -- state -----------------------------------------------------------------------------
+    def read_state(self, name: str | None = None) -> dict:
+        name = name or self.current_name()
+        if name is None:
+            return {}
+        try:
+            return json.loads((self.generation_path(name) / STATE_FILE).read_text())
         except (FileNotFoundError, ValueError):
             return {}
 
-    def write_state(self, **values) -> None:
-        state = self._state() | values
-        tmp = self.path / (STATE_FILE + ".tmp")
+    def write_state(self, name: str, **values) -> None:
+        """Atomic (write then rename): a crash leaves the old state or the new, never half."""
+        state = self.read_state(name) | values
+        folder = self.generation_path(name)
+        tmp = folder / (STATE_FILE + ".tmp")
         tmp.write_text(json.dumps(state))
-        tmp.replace(self.path / STATE_FILE)
+        os.replace(tmp, folder / STATE_FILE)
 
     @property
     def last_change_id(self) -> int:
-        return int(self._state().get("last_change_id", 0))
+        return int(self.read_state().get("last_change_id", 0))
 
-    def open(self):
-        """Open the index; a missing, unreadable or outdated one is created afresh (the
-        database is the truth, so a fresh index is only a rebuild away, never fatal)."""
+    @staticmethod
+    def expected_schema_version() -> str:
+        return schema_version(providers())
+
+    # -- engines ---------------------------------------------------------------------------
+    def lock(self, timeout: float | None = None) -> AbstractContextManager[bool]:
         self.path.mkdir(parents=True, exist_ok=True)
-        if self._state().get("schema_version") == SCHEMA_VERSION:
-            try:
-                return index.open_dir(str(self.path))
-            except Exception as exc:  # noqa: BLE001 - any damage: start again from the database
-                log.warning("index at %s unreadable (%s); creating it again", self.path, exc)
-        ix = index.create_in(str(self.path), build_schema())
-        self.write_state(schema_version=SCHEMA_VERSION, last_change_id=0, needs_rebuild=True)
-        return ix
+        return writer_lock(self.path / LOCK_FILE, self.lock_timeout if timeout is None else timeout)
+
+    def create_engine(self, name: str) -> SearchEngine:
+        return WhooshEngine.create(
+            self.generation_path(name), build_schema(providers()), writer_timeout=self.lock_timeout
+        )
+
+    def engine(self) -> SearchEngine:
+        """The live generation's engine; IndexUnusable when it must be rebuilt."""
+        name = self.current_name()
+        if name is None:
+            raise IndexUnusable("no index yet")
+        expected = self.expected_schema_version()
+        if self._open and self._open[0] == (name, expected):
+            return self._open[1]
+        found = self.read_state(name).get("schema_version")
+        if found != expected:
+            raise IndexUnusable(f"schema version {found!r}, expected another")
+        try:
+            engine = WhooshEngine.open(self.generation_path(name), writer_timeout=self.lock_timeout)
+            engine.count()  # opens every segment: a damaged one fails here, not in a search
+        except Exception as exc:  # noqa: BLE001 - any damage: rebuild from the database
+            log.warning("index %s unreadable (%s: %s)", name, type(exc).__name__, exc)
+            raise IndexUnusable(f"unreadable: {type(exc).__name__}") from exc
+        if self._open:
+            self._open[1].close()
+        self._open = ((name, expected), engine)
+        return engine
 
     def status(self) -> dict:
+        """What the index holds, without touching the database; never raises."""
+        body = {"path": str(self.path), "generation": self.current_name()}
         try:
-            ix = self.open()
-            with ix.searcher() as searcher:
-                documents = searcher.doc_count()
+            engine = self.engine()
+            return body | {
+                "ok": True,
+                "documents": engine.count(),
+                "last_change_id": self.last_change_id,
+            }
         except Exception as exc:  # noqa: BLE001 - reported to the health check, not raised
-            return {"ok": False, "path": str(self.path), "error": type(exc).__name__}
-        return {
-            "ok": True,
-            "path": str(self.path),
-            "documents": documents,
-            "last_change_id": self.last_change_id,
-        }
+            return body | {"ok": False, "error": str(exc) or type(exc).__name__}
 
 
-def open_store(path: str | Path) -> IndexStore:
-    return IndexStore(path)
+def open_store(path: str | Path, lock_timeout: float = 5.0) -> IndexStore:
+    return IndexStore(path, lock_timeout)

@@ -20,6 +20,7 @@ from .participants import (
     ParticipantSkill,
     ParticipantSupportNeed,
 )
+from .search import ChangeOp, IndexChange
 from .vacancies import (
     MentoringCommitment,
     Vacancy,
@@ -36,6 +37,8 @@ __all__ = [
     "EscoSkill",
     "Consent",
     "Endorsement",
+    "ChangeOp",
+    "IndexChange",
     "LoginFailure",
     "MentoringCommitment",
     "Organisation",

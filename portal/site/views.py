@@ -1,9 +1,10 @@
 """Welcome page, language switch and the health check for load balancers."""
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
+from flask import flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from search_index import open_store
+from search_index import health
+from search_index.flask_sync import get_store
 
 from .. import db, security
 from ..access import landing_endpoint, public, safe_next
@@ -52,7 +53,7 @@ def _without_lang_parameter(target: str) -> str:
 @public
 def healthz():
     database = security.schema_state()
-    index = open_store(current_app.config["INDEX_DIR"]).status()
+    index = health(get_store(), db.engine())
     healthy = database["at_head"] and index["ok"]
     body = {"status": "ok" if healthy else "unavailable", "database": database, "index": index}
     return jsonify(body), 200 if healthy else 503

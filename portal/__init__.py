@@ -50,7 +50,9 @@ def _register_blueprints(app: Flask) -> None:
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
     from .mentors import bp as mentors_bp
+    from .notifications import bp as notifications_bp
     from .participants import bp as participants_bp
+    from .proposals import bp as proposals_bp
     from .site import bp as site_bp
     from .vacancies import bp as vacancies_bp
 
@@ -61,3 +63,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(participants_bp, url_prefix="/me")
     app.register_blueprint(coordinators_bp, url_prefix="/coordinator")
     app.register_blueprint(vacancies_bp, url_prefix="/vacancies")
+    app.register_blueprint(proposals_bp, url_prefix="/proposals")
+    app.register_blueprint(notifications_bp, url_prefix="/notifications")

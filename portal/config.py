@@ -31,6 +31,13 @@ ENV_SETTINGS = {
     ),
     "PORTAL_LOGIN_MAX_FAILURES": ("LOGIN_MAX_FAILURES", int),
     "PORTAL_LOGIN_LOCK_MINUTES": ("LOGIN_LOCK_MINUTES", int),
+    "PORTAL_SMTP_HOST": ("SMTP_HOST", str),
+    "PORTAL_SMTP_PORT": ("SMTP_PORT", int),
+    "PORTAL_SMTP_USER": ("SMTP_USER", str),
+    "PORTAL_SMTP_PASSWORD": ("SMTP_PASSWORD", str),
+    "PORTAL_SMTP_FROM": ("SMTP_FROM", str),
+    "PORTAL_SMTP_TLS": ("SMTP_TLS", lambda v: v.lower() in {"1", "true", "yes"}),
+    "PORTAL_MAIL_DIR": ("MAIL_DIR", str),
 }
 
 
@@ -41,6 +48,14 @@ def defaults(instance_path: str) -> dict:
         "PORTAL_ENV": "development",
         "DATABASE_URL": f"sqlite:///{instance / 'portal.sqlite3'}",
         "INDEX_DIR": str(instance / "index"),
+        # No SMTP host: e-mails are written as .eml files to MAIL_DIR and logged.
+        "SMTP_HOST": "",
+        "SMTP_PORT": 587,
+        "SMTP_USER": "",
+        "SMTP_PASSWORD": "",
+        "SMTP_FROM": "brugportaal@localhost",
+        "SMTP_TLS": True,
+        "MAIL_DIR": str(instance / "mail"),
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": LANGUAGES,

@@ -9,7 +9,7 @@ from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, current_language
 from ..models import Organisation, Vacancy
-from ..services import organisations, vacancies
+from ..services import organisations, proposals, vacancies
 from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
 from ..services.vacancies import CommitmentData, InvalidInput, VacancyData
@@ -60,6 +60,7 @@ def dashboard():
         organisation=organisation,
         vacancies=items,
         commitments=vacancies.commitments_for(db.session(), [item.id for item in items]),
+        proposal_counts=proposals.proposal_counts(db.session(), [item.id for item in items]),
         has_commitment=vacancies.default_commitment(db.session(), organisation.id) is not None,
     )
 

@@ -20,6 +20,14 @@ from .participants import (
     ParticipantSkill,
     ParticipantSupportNeed,
 )
+from .proposals import (
+    OPEN_STAGES,
+    Notification,
+    Proposal,
+    ProposalEvent,
+    Stage,
+    open_pair_key,
+)
 from .search import ChangeOp, IndexChange
 from .vacancies import (
     MentoringCommitment,
@@ -41,6 +49,8 @@ __all__ = [
     "IndexChange",
     "LoginFailure",
     "MentoringCommitment",
+    "Notification",
+    "OPEN_STAGES",
     "Organisation",
     "OrganisationKind",
     "Participant",
@@ -48,12 +58,16 @@ __all__ = [
     "ParticipantOccupation",
     "ParticipantSkill",
     "ParticipantSupportNeed",
+    "Proposal",
+    "ProposalEvent",
     "Role",
+    "Stage",
     "User",
     "Vacancy",
     "VacancyCertificate",
     "VacancySkill",
     "VacancyStatus",
     "new_session_token",
+    "open_pair_key",
     "utcnow",
 ]

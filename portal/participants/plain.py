@@ -3,7 +3,7 @@ Built in the current locale; the page builds it a second time in Dutch to show b
 
 from .. import vocabulary
 from ..i18n import _, current_language
-from ..models import Organisation, User
+from ..models import OPEN_STAGES, Organisation, Stage, User
 from ..services import participant_catalogues as cat
 from ..services import participants as svc
 
@@ -88,3 +88,39 @@ def plain_blocks(session, p) -> list[dict]:
         else [_("You did not say yes. Nobody looks for jobs for you now.")],
     )
     return blocks
+
+
+def proposal_lines(row) -> list[str]:
+    """One proposal in plain words: where it stands and what happens next."""
+    p = row.proposal
+
+    def day(value) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    if p.stage == Stage.PROPOSED and p.interest_at is None:
+        lines = [_("Your mentor wants to propose you for this job."), _("Do you want this?")]
+    else:
+        lines = {
+            Stage.PROPOSED: [_("Your mentor proposed you."), _("The employer will answer.")],
+            Stage.EMPLOYER_INTERESTED: [_("The employer wants to meet you.")],
+            Stage.DECLINED: [_("The employer said no this time.")],
+            Stage.INTRO_MEETING: [
+                _("You meet the employer on %(date)s %(time)s.", date=day(p.meeting_on),
+                  time=p.meeting_time),
+                _("Place: %(place)s", place=p.meeting_place),
+            ],
+            Stage.TRIAL: [
+                _("You work on trial from %(start)s to %(end)s.", start=day(p.trial_start),
+                  end=day(p.trial_end)),
+            ],
+            Stage.HIRED: [_("You got the job! You start on %(date)s.", date=day(p.hire_start))],
+            Stage.NOT_HIRED: [_("It did not work out this time.")],
+            Stage.WITHDRAWN: [_("This proposal is stopped.")],
+        }[Stage(p.stage)]  # fmt: skip
+    if p.stage in OPEN_STAGES:
+        lines.append(
+            _("The employer can see your name and phone.")
+            if row.contact
+            else _("The employer does not see your name and phone.")
+        )
+    return [str(line) for line in lines]

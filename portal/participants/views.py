@@ -9,9 +9,11 @@ from .. import db, vocabulary
 from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, current_language
+from ..models import OPEN_STAGES
 from ..services import participants as svc
+from ..services import proposals
 from . import bp
-from .plain import plain_blocks
+from .plain import plain_blocks, proposal_lines
 
 
 def _me():
@@ -45,6 +47,8 @@ def home():
         consent=svc.current_consent(session, p),
         action_form=ActionForm(),
         vocabulary=vocabulary,
+        proposals=[(row, proposal_lines(row)) for row in proposals.participant_rows(session, p)],
+        open_stages=OPEN_STAGES,
     )
 
 

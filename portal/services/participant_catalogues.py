@@ -96,6 +96,8 @@ LANGUAGES = {
 }
 
 CASE_STATES = {
+    "hired": _l("Hired"),
+    "proposed": _l("Proposed for a vacancy"),
     "inactive": _l("Not active"),
     "incomplete": _l("Profile incomplete"),
     "not_endorsed": _l("Ready, not endorsed"),

@@ -18,6 +18,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from .. import vocabulary
 from ..i18n import _
 from ..models import (
+    OPEN_STAGES,
     AccountStatus,
     Consent,
     Endorsement,
@@ -26,7 +27,9 @@ from ..models import (
     ParticipantOccupation,
     ParticipantSkill,
     ParticipantSupportNeed,
+    Proposal,
     Role,
+    Stage,
     User,
     utcnow,
 )
@@ -56,6 +59,7 @@ CHILD_TABLES = (
     ParticipantSupportNeed,
     Endorsement,
     Consent,
+    Proposal,  # its events and notifications go with it (ON DELETE CASCADE)
 )
 
 
@@ -569,6 +573,8 @@ class Case:
 
 # (state code, rule) in priority order: the first rule that holds names the state.
 STATE_RULES: list[tuple[str, Callable[[CaseFacts], bool]]] = [
+    ("hired", lambda f: Stage.HIRED in f.extra.get("proposal_stages", ())),
+    ("proposed", lambda f: bool(OPEN_STAGES & set(f.extra.get("proposal_stages", ())))),
     ("inactive", lambda f: not f.participant.active),
     ("incomplete", lambda f: bool(f.missing)),
     ("endorsement_expired", lambda f: f.endorsement is not None and not f.endorsed),
@@ -600,7 +606,21 @@ TODO_RULES: list[tuple[str, Callable[[CaseFacts], bool]]] = [
         ),
     ),
 ]
-FACT_LOADERS: list[Callable[[Session, list[CaseFacts]], None]] = []
+
+
+def _load_proposal_stages(db: Session, facts: list[CaseFacts]) -> None:
+    ids = [f.participant.id for f in facts]
+    stages: dict[int, set[str]] = {}
+    query = select(Proposal.participant_id, Proposal.stage).where(
+        col(Proposal.participant_id).in_(ids)
+    )
+    for participant_id, stage in db.exec(query).all():
+        stages.setdefault(participant_id, set()).add(stage)
+    for f in facts:
+        f.extra["proposal_stages"] = stages.get(f.participant.id, set())
+
+
+FACT_LOADERS: list[Callable[[Session, list[CaseFacts]], None]] = [_load_proposal_stages]
 
 
 def case_facts(db: Session, participants: list[Participant], on: date | None = None):

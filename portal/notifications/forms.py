@@ -1,0 +1,1 @@
+"""Forms of the notifications page (only buttons: mark read)."""

@@ -1,0 +1,200 @@
+"""Proposal pages. Views parse forms, call portal.services.proposals, render; every rule
+(who may, in which order, with which values) lives in the service."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from .. import db
+from ..access import roles
+from ..forms import ActionForm, attach_errors
+from ..i18n import _, _l, current_language
+from ..models import OPEN_STAGES, Role, Stage, User
+from ..services import proposals as svc
+from ..services.errors import ServiceError
+from . import bp
+from .forms import STEP_FORMS, NoteForm, ProposeForm
+
+
+def _step_forms(stage: str, posted: str | None = None) -> dict:
+    """The forms of the steps possible from this stage (the posted one keeps its input)."""
+    return {
+        to: STEP_FORMS[to][0](prefix=str(to), formdata=None if to != posted else request.form)
+        for to in sorted(svc.TRANSITIONS.get(stage, ()), key=list(STEP_FORMS).index)
+    }
+
+
+def _employer_page(proposal_id: int, forms: dict | None = None):
+    session = db.session()
+    proposal, vacancy, participant = svc.open_for(session, current_user, proposal_id)
+    return render_template(
+        "proposals/employer_detail.html",
+        proposal=proposal,
+        vacancy=vacancy,
+        candidate=svc.candidate(session, proposal, vacancy, participant, current_language()),
+        mentor=session.get(User, proposal.mentor_id),
+        events=svc.events_of(session, proposal),
+        forms=forms if forms is not None else _step_forms(proposal.stage),
+        step_labels={stage: label for stage, (_form, label) in STEP_FORMS.items()},
+        svc=svc,
+    )
+
+
+# --- employer -----------------------------------------------------------------------------
+
+
+@bp.route("/inbox")
+@roles("employer")
+def inbox():
+    vacancy_id = request.args.get("vacancy", type=int)
+    return render_template(
+        "proposals/inbox.html",
+        groups=svc.employer_inbox(db.session(), current_user, vacancy_id),
+        filtered=vacancy_id is not None,
+    )
+
+
+@bp.route("/<int:proposal_id>/employer")
+@roles("employer")
+def employer_detail(proposal_id: int):
+    return _employer_page(proposal_id)
+
+
+@bp.route("/<int:proposal_id>/step/<stage>", methods=["POST"])
+@roles("employer")
+def step(proposal_id: int, stage: str):
+    if stage not in STEP_FORMS:
+        abort(404)
+    session = db.session()
+    proposal, _vacancy, _participant = svc.open_for(session, current_user, proposal_id)
+    form = STEP_FORMS[stage][0](prefix=stage)
+    if not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        forms = _step_forms(proposal.stage) | {stage: form}
+        return _employer_page(proposal_id, forms)
+    try:
+        svc.advance(session, current_user, proposal_id, stage, form.data)
+    except ServiceError as error:
+        session.rollback()
+        if error.field and hasattr(form, error.field):
+            attach_errors(form, {error.field: error.message})
+            forms = _step_forms(proposal.stage) | {stage: form}
+            return _employer_page(proposal_id, forms)
+        flash(error.message, "error")
+        return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
+    flash(_("Saved: %(stage)s.", stage=svc.STAGE_LABELS[Stage(stage)]), "success")
+    return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
+
+
+# --- mentor -------------------------------------------------------------------------------
+
+
+@bp.route("/")
+@roles("mentor")
+def board():
+    return render_template(
+        "proposals/board.html",
+        board=svc.mentor_board(db.session(), current_user),
+        labels=svc.STAGE_LABELS,
+        open_stages=OPEN_STAGES,
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles("mentor")
+def new():
+    session = db.session()
+    form = ProposeForm(data=None if request.method == "POST" else request.args)
+    form.participant_id.choices = [("", _("— choose —"))] + [
+        (p.id, f"{p.first_name} {p.last_name}".strip())
+        for p in svc.proposable_participants(session, current_user)
+    ]
+    form.vacancy_id.choices = [("", _("— choose —"))] + [
+        (v.id, f"{v.title} — {o.name} ({v.town})") for v, o in svc.open_vacancies(session)
+    ]
+    if form.validate_on_submit():
+        try:
+            proposal = svc.propose(
+                session,
+                current_user,
+                form.participant_id.data,
+                form.vacancy_id.data,
+                form.motivation.data,
+                interest_with_mentor=form.interest_with_mentor.data,
+                share_contact_with_mentor=form.share_contact.data,
+                override_reason=form.override_reason.data,
+            )
+        except ServiceError as error:
+            session.rollback()
+            attach_errors(form, {error.field or "vacancy_id": error.message})
+        else:
+            flash(_("The proposal is made."), "success")
+            return redirect(url_for("proposals.mentor_detail", proposal_id=proposal.id))
+    return render_template("proposals/new.html", form=form)
+
+
+@bp.route("/<int:proposal_id>")
+@roles("mentor", "coordinator")
+def mentor_detail(proposal_id: int):
+    session = db.session()
+    proposal, vacancy, participant = svc.open_for(session, current_user, proposal_id)
+    return render_template(
+        "proposals/mentor_detail.html",
+        proposal=proposal,
+        vacancy=vacancy,
+        participant=participant,
+        contact=svc.contact_consent(session, proposal, participant) is not None,
+        events=svc.events_of(session, proposal),
+        action_form=ActionForm(),
+        note_form=NoteForm(),
+        svc=svc,
+        is_open=proposal.stage in OPEN_STAGES,
+    )
+
+
+# --- the participant, or the mentor at their side -----------------------------------------
+
+PARTICIPANT_ACTIONS = {
+    "interest": (svc.record_interest, _l("Thank you. The employer sees the proposal now.")),
+    "share": (svc.share_contact, _l("Thank you. The employer can see your name and contact now.")),
+}
+
+
+def _back(proposal_id: int):
+    if current_user.role == Role.PARTICIPANT:
+        return redirect(url_for("participants.home") + "#proposals")
+    return redirect(url_for("proposals.mentor_detail", proposal_id=proposal_id))
+
+
+@bp.route("/<int:proposal_id>/<action>", methods=["POST"])
+@roles("mentor", "participant")
+def participant_action(proposal_id: int, action: str):
+    if action not in PARTICIPANT_ACTIONS:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    change, done = PARTICIPANT_ACTIONS[action]
+    try:
+        change(db.session(), current_user, proposal_id)
+    except ServiceError as error:
+        db.session().rollback()
+        flash(error.message, "error")
+    else:
+        flash(str(done), "success")
+    return _back(proposal_id)
+
+
+@bp.route("/<int:proposal_id>/withdraw", methods=["POST"])
+@roles("mentor", "participant")
+def withdraw(proposal_id: int):
+    form = NoteForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        svc.withdraw(db.session(), current_user, proposal_id, form.note.data)
+    except ServiceError as error:
+        db.session().rollback()
+        flash(error.message, "error")
+    else:
+        flash(_("The proposal is withdrawn."), "success")
+    return _back(proposal_id)

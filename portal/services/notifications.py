@@ -1,0 +1,144 @@
+"""Notifications: an in-portal list per user and an e-mail, both in the RECIPIENT's language.
+
+E-mail goes through SMTP when PORTAL_SMTP_HOST is set; the embedded default writes each
+message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail that cannot be
+sent is logged, never fails the user's request: the in-portal list already has the message."""
+
+import smtplib
+import uuid
+from collections.abc import Callable
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from flask import current_app
+from flask_babel import force_locale
+from sqlmodel import Session, col, func, select, update
+from werkzeug.exceptions import Forbidden, NotFound
+
+from ..config import LANGUAGES
+from ..i18n import _
+from ..models import Notification, Participant, Role, User, utcnow
+
+# A message is two functions of the same parameters, called inside the recipient's locale.
+Message = tuple[Callable[..., str], Callable[..., str]]
+
+
+def locale_of(user: User) -> str:
+    if user.locale in LANGUAGES:
+        return user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _mail_address(db: Session, user: User) -> str | None:
+    """A participant who signs in with a code has no real login address: use the e-mail in
+    their profile, when there is one."""
+    if not user.email.endswith(".invalid"):
+        return user.email
+    if user.role == Role.PARTICIPANT:
+        p = db.exec(select(Participant).where(Participant.user_id == user.id)).first()
+        if p is not None and p.email:
+            return p.email
+    return None
+
+
+def notify(
+    db: Session,
+    recipients,
+    kind: str,
+    message: Message,
+    proposal_id: int | None = None,
+    **params,
+) -> list[Notification]:
+    """One notification per recipient (each once), written and mailed in their language.
+    Commits; call it after the change it reports has been committed."""
+    subject_of, body_of = message
+    rows, mails = [], []
+    seen = set()
+    for user in recipients:
+        if user is None or user.id in seen:
+            continue
+        seen.add(user.id)
+        with force_locale(locale_of(user)):
+            subject, body = str(subject_of(**params)), str(body_of(**params))
+            footer = _("You find this message in the portal under Notifications.")
+        row = Notification(
+            user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
+        )
+        db.add(row)
+        rows.append(row)
+        address = _mail_address(db, user)
+        if address:
+            mails.append(_email(address, subject, f"{body}\n\n{footer}\n", locale_of(user)))
+    db.commit()
+    for mail in mails:
+        send(mail)
+    return rows
+
+
+def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
+    config = current_app.config
+    mail = EmailMessage()
+    mail["From"] = config["SMTP_FROM"]
+    mail["To"] = to
+    mail["Subject"] = subject
+    mail["Date"] = formatdate(localtime=False)
+    mail["Message-ID"] = make_msgid(domain="brugportaal")
+    mail["Content-Language"] = language
+    mail.set_content(body)
+    return mail
+
+
+def send(mail: EmailMessage) -> None:
+    config = current_app.config
+    log = current_app.logger
+    try:
+        if config["SMTP_HOST"]:
+            with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=15) as smtp:
+                if config["SMTP_TLS"]:
+                    smtp.starttls()
+                if config["SMTP_USER"]:
+                    smtp.login(config["SMTP_USER"], config["SMTP_PASSWORD"])
+                smtp.send_message(mail)
+            log.info("mail sent to %s: %s", mail["To"], mail["Subject"])
+            return
+        folder = Path(config["MAIL_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        path.write_bytes(bytes(mail))
+        # A warning on purpose: nothing left the house (no PORTAL_SMTP_HOST), it only lies here.
+        log.warning("no SMTP host: mail to %s written to %s: %s", mail["To"], path, mail["Subject"])
+    except (OSError, smtplib.SMTPException) as error:
+        log.error("mail to %s not sent (%s): %s", mail["To"], error, mail["Subject"])
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def list_for(db: Session, user: User, limit: int = 100) -> list[Notification]:
+    query = select(Notification).where(Notification.user_id == user.id)
+    return list(db.exec(query.order_by(col(Notification.id).desc()).limit(limit)).all())
+
+
+def unread_count(db: Session, user: User) -> int:
+    query = select(func.count()).where(
+        Notification.user_id == user.id, col(Notification.read_at).is_(None)
+    )
+    return db.exec(query).one()
+
+
+def mark_read(db: Session, user: User, notification_id: int | None = None) -> None:
+    """One notification (only the user's own), or all of them when no id is given."""
+    if notification_id is not None:
+        row = db.get(Notification, notification_id)
+        if row is None:
+            raise NotFound()
+        if row.user_id != user.id:
+            raise Forbidden()
+    query = update(Notification).where(
+        col(Notification.user_id) == user.id, col(Notification.read_at).is_(None)
+    )
+    if notification_id is not None:
+        query = query.where(col(Notification.id) == notification_id)
+    db.exec(query.values(read_at=utcnow()))
+    db.commit()

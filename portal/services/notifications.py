@@ -84,8 +84,8 @@ def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
     mail["Subject"] = subject
     mail["Date"] = formatdate(localtime=False)
     mail["Message-ID"] = make_msgid(domain="brugportaal")
-    mail["Content-Language"] = language
     mail.set_content(body)
+    mail["Content-Language"] = language  # after set_content, which resets Content-* headers
     return mail
 
 
@@ -104,7 +104,7 @@ def send(mail: EmailMessage) -> None:
             return
         folder = Path(config["MAIL_DIR"])
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+        path = folder / f"{utcnow():%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(bytes(mail))
         # A warning on purpose: nothing left the house (no PORTAL_SMTP_HOST), it only lies here.
         log.warning("no SMTP host: mail to %s written to %s: %s", mail["To"], path, mail["Subject"])

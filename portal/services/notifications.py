@@ -6,7 +6,6 @@ sent is logged, never fails the user's request: the in-portal list already has t
 
 import smtplib
 import uuid
-from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -20,8 +19,9 @@ from ..config import LANGUAGES
 from ..i18n import _
 from ..models import Notification, Participant, Role, User, utcnow
 
-# A message is two functions of the same parameters, called inside the recipient's locale.
-Message = tuple[Callable[..., str], Callable[..., str]]
+# A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
+# translated inside the recipient's locale, then filled in (lazy values too, in that locale).
+Message = tuple
 
 
 def locale_of(user: User) -> str:
@@ -60,7 +60,7 @@ def notify(
             continue
         seen.add(user.id)
         with force_locale(locale_of(user)):
-            subject, body = str(subject_of(**params)), str(body_of(**params))
+            subject, body = str(subject_of) % params, str(body_of) % params
             footer = _("You find this message in the portal under Notifications.")
         row = Notification(
             user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id

@@ -372,13 +372,19 @@ def _valid_date(value, field_name: str, message) -> date:
     return value
 
 
-def _apply_declined(p: Proposal, v: dict) -> dict:
+def _reason(p: Proposal, v: dict, reasons: dict) -> str:
+    """A reason from the list; "other" needs a few words of explanation (kept as the note)."""
     reason = v.get("reason") or ""
-    if reason not in DECLINE_REASONS:
+    if reason not in reasons:
         raise ServiceError(_("Choose a reason from the list."), field="reason")
     required = _("Explain the reason in a few words.") if reason == "other" else None
-    p.decline_reason, p.closing_note = reason, _text(v.get("note"), "note", required)
-    return {"reason": reason, "note": p.closing_note}
+    p.closing_note = _text(v.get("note"), "note", required)
+    return reason
+
+
+def _apply_declined(p: Proposal, v: dict) -> dict:
+    p.decline_reason = _reason(p, v, DECLINE_REASONS)
+    return {"reason": p.decline_reason, "note": p.closing_note}
 
 
 def _apply_meeting(p: Proposal, v: dict) -> dict:
@@ -426,12 +432,8 @@ def _apply_hired(p: Proposal, v: dict) -> dict:
 
 
 def _apply_not_hired(p: Proposal, v: dict) -> dict:
-    reason = v.get("reason") or ""
-    if reason not in NOT_HIRED_REASONS:
-        raise ServiceError(_("Choose a reason from the list."), field="reason")
-    required = _("Explain the reason in a few words.") if reason == "other" else None
-    p.not_hired_reason, p.closing_note = reason, _text(v.get("note"), "note", required)
-    return {"reason": reason, "note": p.closing_note}
+    p.not_hired_reason = _reason(p, v, NOT_HIRED_REASONS)
+    return {"reason": p.not_hired_reason, "note": p.closing_note}
 
 
 def _apply_interested(p: Proposal, v: dict) -> dict:
@@ -504,42 +506,37 @@ def _day(value: date | None) -> str:
 
 
 NEW_PROPOSAL = (
-    lambda **k: _("New candidate for %(vacancy)s", **k),
-    lambda **k: _(
+    _l("New candidate for %(vacancy)s"),
+    _l(
         "A mentor proposes a candidate for your vacancy “%(vacancy)s”. Open the proposal "
         "in the portal to read the motivation and to answer.",
-        **k,
     ),
 )
 EMPLOYER_INTERESTED = (
-    lambda **k: _("%(organisation)s is interested in %(name)s", **k),
-    lambda **k: _(
+    _l("%(organisation)s is interested in %(name)s"),
+    _l(
         "%(organisation)s is interested in %(name)s for the vacancy “%(vacancy)s”. "
         "The employer will plan an introduction meeting.",
-        **k,
     ),
 )
 EMPLOYER_DECLINED = (
-    lambda **k: _("%(organisation)s declined %(name)s", **k),
-    lambda **k: _(
+    _l("%(organisation)s declined %(name)s"),
+    _l(
         "%(organisation)s declined %(name)s for the vacancy “%(vacancy)s”. Reason: %(reason)s",
-        **k,
     ),
 )
 MEETING_PLANNED = (
-    lambda **k: _("Introduction meeting for %(vacancy)s", **k),
-    lambda **k: _(
+    _l("Introduction meeting for %(vacancy)s"),
+    _l(
         "An introduction meeting for the job “%(vacancy)s” at %(organisation)s is planned "
         "on %(date)s %(time)s. Place: %(place)s.",
-        **k,
     ),
 )
 HIRED = (
-    lambda **k: _("Hired: %(vacancy)s", **k),
-    lambda **k: _(
+    _l("Hired: %(vacancy)s"),
+    _l(
         "%(organisation)s hired a participant proposed by %(mentor)s for the vacancy "
         "“%(vacancy)s”. Start: %(date)s, contract: %(contract)s.",
-        **k,
     ),
 )
 

@@ -42,7 +42,10 @@ def create_app(overrides: dict | None = None) -> Flask:
 def _init_search_index(app: Flask) -> None:
     from search_index import flask_sync
 
+    from .services import search_documents
+
     flask_sync.init_app(app)
+    search_documents.register()
 
 
 def _register_blueprints(app: Flask) -> None:

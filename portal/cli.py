@@ -39,6 +39,7 @@ def register(app) -> None:
     for group in groups:
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
+    app.cli.add_command(bench_command)
     app.cli.add_command(start_command)
 
 
@@ -249,6 +250,22 @@ def index_check():
 def index_status():
     for key, value in search_index.health(get_store(), db.engine()).items():
         click.echo(f"{key} {value}")
+
+
+# -- benchmark ----------------------------------------------------------------------------
+@click.command("bench", help="Benchmark matching on N synthetic vacancies and participants.")
+@click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
+@click.option("--queries", default=200, show_default=True, help="Queries per direction.")
+@click.option("--seed", default=1, show_default=True)
+def bench_command(n, queries, seed):
+    from search_index import bench
+
+    summary, mismatches, violations = bench.run(
+        n, queries=queries, seed=seed, echo=lambda line: click.echo(line, err=True)
+    )
+    click.echo(summary)
+    if mismatches or violations:
+        sys.exit(1)
 
 
 # -- translations --------------------------------------------------------------------------

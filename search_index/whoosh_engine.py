@@ -7,6 +7,7 @@ from whoosh import index
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Or, Query, Term
 
+from .bitsets import BitsetSearcher, SearcherCache
 from .engine import Hit, SearchEngine, SearchQuery
 
 
@@ -18,6 +19,11 @@ class WhooshEngine(SearchEngine):
     def __init__(self, ix: index.Index, writer_timeout: float = 5.0):
         self.ix = ix
         self.writer_timeout = writer_timeout
+        self._searchers = SearcherCache()
+
+    def filters(self) -> BitsetSearcher:
+        """The cached searcher with bitset filters (matching.py), fresh after a commit."""
+        return self._searchers.get(self.ix)
 
     @classmethod
     def create(cls, path: Path, schema, **kwargs) -> "WhooshEngine":
@@ -92,4 +98,5 @@ class WhooshEngine(SearchEngine):
             return {doc["doc_key"]: doc["doc_hash"] for doc in searcher.documents(kind=kind)}
 
     def close(self) -> None:
+        self._searchers.close()
         self.ix.close()

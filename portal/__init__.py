@@ -52,6 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
+    from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
     from .participants import bp as participants_bp
     from .site import bp as site_bp
@@ -64,3 +65,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(participants_bp, url_prefix="/me")
     app.register_blueprint(coordinators_bp, url_prefix="/coordinator")
     app.register_blueprint(vacancies_bp, url_prefix="/vacancies")
+    app.register_blueprint(matches_bp)

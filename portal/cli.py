@@ -118,6 +118,8 @@ def _load_demo(reset: bool) -> None:
         logins = demo.fill(session, reset_first=reset, progress=lambda m: click.echo(m, err=True))
     except ServiceError as error:
         raise click.ClickException(str(error.message)) from error
+    # The index is a cache of the database: build it from the new rows in one go.
+    search_index.rebuild(get_store(), db.engine(), lock_timeout=60)
     lines = [f"{login.role} {login.email} {login.password}" for login in logins]
     logins_file = Path(current_app.instance_path) / "demo-logins.txt"
     logins_file.parent.mkdir(parents=True, exist_ok=True)

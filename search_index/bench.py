@@ -18,8 +18,28 @@ from sqlmodel import Session, select
 from . import brute
 from .match_rules import hard_failures
 
-CITIES = ("1000", "2000", "9000", "3000", "8000", "3500", "2800", "8500", "9300", "2300",
-          "8400", "9100", "3600", "2500", "1800", "9200", "8800", "2400", "3300", "1500")  # fmt: skip
+CITIES = (
+    "1000",
+    "2000",
+    "9000",
+    "3000",
+    "8000",
+    "3500",
+    "2800",
+    "8500",
+    "9300",
+    "2300",
+    "8400",
+    "9100",
+    "3600",
+    "2500",
+    "1800",
+    "9200",
+    "8800",
+    "2400",
+    "3300",
+    "1500",
+)
 
 
 def _pick(rng: random.Random, weighted: dict):
@@ -55,10 +75,9 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
         Vacancy,
         VacancyCertificate,
         VacancySkill,
+        utcnow,
     )
     from portal.services import postcodes
-
-    from portal.models import utcnow
 
     rng = random.Random(seed)
     today, now = date.today(), utcnow()
@@ -73,8 +92,13 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
         db,
         Organisation,
         [
-            {"id": i, "name": f"Org {i}", "kind": "employer" if i <= n_orgs else "wise",
-             "status": "active", "created_at": now}  # fmt: skip
+            {
+                "id": i,
+                "name": f"Org {i}",
+                "kind": "employer" if i <= n_orgs else "wise",
+                "status": "active",
+                "created_at": now,
+            }
             for i in range(1, n_orgs + 3)
         ],
     )
@@ -82,9 +106,17 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
         db,
         User,
         [
-            {"id": i, "email": f"mentor{i}@bench.invalid", "password_hash": "!",
-             "role": "mentor", "status": "active", "display_name": f"Mentor {i}",
-             "organisation_id": n_orgs + 1, "session_token": f"t{i}", "created_at": now}  # fmt: skip
+            {
+                "id": i,
+                "email": f"mentor{i}@bench.invalid",
+                "password_hash": "!",
+                "role": "mentor",
+                "status": "active",
+                "display_name": f"Mentor {i}",
+                "organisation_id": n_orgs + 1,
+                "session_token": f"t{i}",
+                "created_at": now,
+            }
             for i in range(1, n_mentors + 1)
         ],
     )
@@ -105,17 +137,28 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
             shifts.add("weekend")
         status = _pick(rng, {"published": 90, "draft": 5, "closed": 5})
         vac.append(
-            {"id": i, "organisation_id": rng.randint(1, n_orgs), "status": status,
-             "title": f"{vocabulary.label(occ, 'nl')} ({i})", "occupation_code": occ.code,
-             "tasks": f"Je werkt als {vocabulary.label(occ, 'nl').lower()} in ons team.",
-             "dutch_level": dutch, "dutch_level_code": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2],
-             "language_coaching": rng.random() < 0.3, "postcode": postcode(), "town": "",
-             "hours_per_week": _pick(rng, {19: 2, 24: 2, 30: 2, 38: 5}),
-             **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
-             "contract_type": "open-ended", "positions": 1, "start_date": start,
-             "closing_date": start + timedelta(days=rng.randint(0, 30)),
-             "licence_category": _pick(rng, {"": 80, "B": 12, "C": 5, "CE": 3}),
-             "created_at": now, "updated_at": now}  # fmt: skip
+            {
+                "id": i,
+                "organisation_id": rng.randint(1, n_orgs),
+                "status": status,
+                "title": f"{vocabulary.label(occ, 'nl')} ({i})",
+                "occupation_code": occ.code,
+                "tasks": f"Je werkt als {vocabulary.label(occ, 'nl').lower()} in ons team.",
+                "dutch_level": dutch,
+                "dutch_level_code": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2],
+                "language_coaching": rng.random() < 0.3,
+                "postcode": postcode(),
+                "town": "",
+                "hours_per_week": _pick(rng, {19: 2, 24: 2, 30: 2, 38: 5}),
+                **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
+                "contract_type": "open-ended",
+                "positions": 1,
+                "start_date": start,
+                "closing_date": start + timedelta(days=rng.randint(0, 30)),
+                "licence_category": _pick(rng, {"": 80, "B": 12, "C": 5, "CE": 3}),
+                "created_at": now,
+                "updated_at": now,
+            }
         )
         typical = list(occ.skills) or skill_codes[:5]
         chosen = rng.sample(typical, min(len(typical), rng.randint(2, 4)))
@@ -123,15 +166,24 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
             vskills.append({"vacancy_id": i, "code": code, "must_have": k < 2, "free_text": False})
         for code, share in (("forklift", 0.2), ("vca-basic", 0.15), ("food-hygiene", 0.05)):
             if rng.random() < share:
-                vcerts.append({"vacancy_id": i, "code": code, "employer_trains": rng.random() < 0.5})
+                vcerts.append(
+                    {"vacancy_id": i, "code": code, "employer_trains": rng.random() < 0.5}
+                )
         commitments.append(
-            {"organisation_id": vac[-1]["organisation_id"], "vacancy_id": i,
-             "buddy_role": "ploegleider", "buddy_hours_per_week": rng.randint(1, 6),
-             "months": 6, "onboarding_plan": "Week 1: rondleiding." if rng.random() < 0.8 else "",
-             "language_coach": rng.random() < 0.3, "visual_instructions": rng.random() < 0.4,
-             "colleague_languages": _pick(rng, {"": 6, "Arabisch": 2, "Frans, Engels": 2}),
-             "trial_weeks": _pick(rng, {0: 1, 2: 1, 4: 1}), "aftercare_rhythm": "monthly",
-             "updated_at": now}  # fmt: skip
+            {
+                "organisation_id": vac[-1]["organisation_id"],
+                "vacancy_id": i,
+                "buddy_role": "ploegleider",
+                "buddy_hours_per_week": rng.randint(1, 6),
+                "months": 6,
+                "onboarding_plan": "Week 1: rondleiding." if rng.random() < 0.8 else "",
+                "language_coach": rng.random() < 0.3,
+                "visual_instructions": rng.random() < 0.4,
+                "colleague_languages": _pick(rng, {"": 6, "Arabisch": 2, "Frans, Engels": 2}),
+                "trial_weeks": _pick(rng, {0: 1, 2: 1, 4: 1}),
+                "aftercare_rhythm": "monthly",
+                "updated_at": now,
+            }
         )
     _insert(db, Vacancy, vac)
     _insert(db, VacancySkill, vskills)
@@ -140,8 +192,15 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
     del vac, vskills, vcerts, commitments
 
     people, pskills, poccs, pcerts, pneeds, endorsements, consents = [], [], [], [], [], [], []
-    needs = ("buddy", "language_coach", "visual_instructions", "same_language_colleague",
-             "trial_period", "onboarding_plan", "aftercare")  # fmt: skip
+    needs = (
+        "buddy",
+        "language_coach",
+        "visual_instructions",
+        "same_language_colleague",
+        "trial_period",
+        "onboarding_plan",
+        "aftercare",
+    )
     for i in range(1, n + 1):
         dutch = _pick(rng, {1: 15, 2: 35, 3: 35, 4: 12, 5: 3})
         rtw = _pick(rng, {"unlimited": 85, "limited": 10, "pending": 3, "none": 2})
@@ -151,20 +210,35 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                 shifts.add(shift)
         licence = _pick(rng, {"": 53, "B": 40, "C": 5, "CE": 2})
         people.append(
-            {"id": i, "mentor_id": rng.randint(1, n_mentors), "organisation_id": n_orgs + 1,
-             "active": rng.random() < 0.95, "created_at": now, "updated_at": now,
-             "first_name": f"P{i}", "last_name": "", "phone": "", "email": "",
-             "preferred_languages": _pick(rng, {"nl": 3, "ar": 2, "fr": 1, "ti": 1}),
-             "spoken_languages": _pick(rng, {"nl": 2, "ar nl": 2, "fr en": 1, "ti ar": 1}),
-             "placement_job": "", "placement_kind": "art60",
-             "dutch_level": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2], "dutch_level_rank": dutch,
-             "home_postcode": postcode(), "max_travel_km": _pick(rng, {5: 1, 10: 3, 15: 3, 20: 3, 30: 2, 50: 1}),
-             "transport": "public", "licences": licence,
-             "hours_per_week": _pick(rng, {20: 2, 30: 3, 38: 5}),
-             **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
-             "available_from": today + timedelta(days=rng.randint(-30, 60)),
-             "right_to_work": rtw,
-             "right_to_work_until": today + timedelta(days=rng.randint(20, 400)) if rtw == "limited" else None}  # fmt: skip
+            {
+                "id": i,
+                "mentor_id": rng.randint(1, n_mentors),
+                "organisation_id": n_orgs + 1,
+                "active": rng.random() < 0.95,
+                "created_at": now,
+                "updated_at": now,
+                "first_name": f"P{i}",
+                "last_name": "",
+                "phone": "",
+                "email": "",
+                "preferred_languages": _pick(rng, {"nl": 3, "ar": 2, "fr": 1, "ti": 1}),
+                "spoken_languages": _pick(rng, {"nl": 2, "ar nl": 2, "fr en": 1, "ti ar": 1}),
+                "placement_job": "",
+                "placement_kind": "art60",
+                "dutch_level": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2],
+                "dutch_level_rank": dutch,
+                "home_postcode": postcode(),
+                "max_travel_km": _pick(rng, {5: 1, 10: 3, 15: 3, 20: 3, 30: 2, 50: 1}),
+                "transport": "public",
+                "licences": licence,
+                "hours_per_week": _pick(rng, {20: 2, 30: 3, 38: 5}),
+                **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
+                "available_from": today + timedelta(days=rng.randint(-30, 60)),
+                "right_to_work": rtw,
+                "right_to_work_until": today + timedelta(days=rng.randint(20, 400))
+                if rtw == "limited"
+                else None,
+            }
         )
         interests = {occupation().code for _ in range(rng.randint(1, 3))}
         for code in sorted(interests):
@@ -172,24 +246,45 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
         typical = sorted({s for code in interests for s in vocabulary.occupation(code).skills})
         pool = typical + rng.sample(skill_codes, 2)
         for code in sorted(set(rng.sample(pool, min(len(pool), rng.randint(2, 6))))):
-            pskills.append({"participant_id": i, "skill": code, "level": rng.randint(1, 3),
-                            "evidence": "gezien op de werkvloer"})  # fmt: skip
+            pskills.append(
+                {
+                    "participant_id": i,
+                    "skill": code,
+                    "level": rng.randint(1, 3),
+                    "evidence": "gezien op de werkvloer",
+                }
+            )
         for code, share in (("forklift", 0.15), ("vca_basic", 0.2), ("food_hygiene", 0.05)):
             if rng.random() < share:
-                expires = None if rng.random() < 0.6 else today + timedelta(days=rng.randint(10, 300))
+                expires = (
+                    None if rng.random() < 0.6 else today + timedelta(days=rng.randint(10, 300))
+                )
                 pcerts.append({"participant_id": i, "certificate": code, "expires_on": expires})
         for need in rng.sample(needs, rng.randint(0, 3)):
             pneeds.append({"participant_id": i, "need": need})
         if rng.random() < 0.85:
             endorsements.append(
-                {"participant_id": i, "mentor_id": 1, "evidence": "Klaar voor een vaste job.",
-                 "strengths": "", "given_at": now,
-                 "valid_until": today + timedelta(days=rng.randint(5, 180)),
-                 "revoked_at": now if rng.random() < 0.05 else None}  # fmt: skip
+                {
+                    "participant_id": i,
+                    "mentor_id": 1,
+                    "evidence": "Klaar voor een vaste job.",
+                    "strengths": "",
+                    "given_at": now,
+                    "valid_until": today + timedelta(days=rng.randint(5, 180)),
+                    "revoked_at": now if rng.random() < 0.05 else None,
+                }
             )
         if rng.random() < 0.9:
-            consents.append({"participant_id": i, "scope": "matching", "version": 1,
-                             "text_version": "2026-1", "given_at": now, "with_mentor": True})  # fmt: skip
+            consents.append(
+                {
+                    "participant_id": i,
+                    "scope": "matching",
+                    "version": 1,
+                    "text_version": "2026-1",
+                    "given_at": now,
+                    "with_mentor": True,
+                }
+            )
     _insert(db, Participant, people)
     for model, rows in (
         (ParticipantSkill, pskills),
@@ -228,15 +323,22 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
     url = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
     portal_db.upgrade(url)
     app = create_app(
-        {"INSTANCE_PATH": str(folder / "instance"), "DATABASE_URL": url,
-         "INDEX_DIR": str(folder / "index"), "SECRET_KEY": "bench", "BABEL_DEFAULT_LOCALE": "en",
-         "INDEX_SYNC_AFTER_REQUEST": False}  # fmt: skip
+        {
+            "INSTANCE_PATH": str(folder / "instance"),
+            "DATABASE_URL": url,
+            "INDEX_DIR": str(folder / "index"),
+            "SECRET_KEY": "bench",
+            "BABEL_DEFAULT_LOCALE": "en",
+            "INDEX_SYNC_AFTER_REQUEST": False,
+        }
     )
     bind = app.extensions["portal_engine"]
     with app.test_request_context("/"), Session(bind, expire_on_commit=False) as db:
         started = time.perf_counter()
         generate(db, n, seed)
-        echo(f"generated {n} vacancies and {n} participants in {time.perf_counter() - started:.1f} s")
+        echo(
+            f"generated {n} vacancies and {n} participants in {time.perf_counter() - started:.1f} s"
+        )
         store = get_store(app)
         result = rebuild(store, bind, lock_timeout=60)
         echo(
@@ -245,7 +347,9 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
         )
         engine = open_engine(store, bind)
         vacancies, participants = search_documents.all_facts(db)
-        echo(f"brute-force facts: {len(vacancies)} open vacancies, {len(participants)} participants")
+        echo(
+            f"brute-force facts: {len(vacancies)} open vacancies, {len(participants)} participants"
+        )
         rng = random.Random(seed + 1)
         v_queries = rng.sample(vacancies, min(queries, len(vacancies)))
         p_queries = rng.sample(participants, min(queries, len(participants)))
@@ -253,9 +357,9 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
         by_vacancy = {v.id: v for v in vacancies}
         by_participant = {p.id: p for p in participants}
 
-        def timed(call):
+        def timed(call, *args, **kwargs):
             begun = time.perf_counter()
-            page = call()
+            page = call(*args, **kwargs)
             return page, (time.perf_counter() - begun) * 1000
 
         # warm-up: the first queries fill the filter caches of a fresh searcher
@@ -267,25 +371,31 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
         forward, reverse, brute_ms = [], [], []
         mismatches = violations = 0
         for v in v_queries:
-            page, ms = timed(lambda: matching.candidates_for_vacancy(db, v.id, engine=engine))
+            page, ms = timed(matching.candidates_for_vacancy, db, v.id, engine=engine)
             forward.append(ms)
-            (total, expected), ms = timed(lambda: brute.candidates(v, participants, today))
+            (total, expected), ms = timed(brute.candidates, v, participants, today)
             brute_ms.append(ms)
             got = [(m.score, m.participant_id) for m in page.items]
             if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
                 mismatches += 1
-                echo(f"MISMATCH vacancy {v.id}: index {page.total} {got[:5]} brute {total} {expected[:5]}")
+                echo(
+                    f"MISMATCH vacancy {v.id}: index {page.total} {got[:5]}, "
+                    f"brute force {total} {expected[:5]}"
+                )
             for m in page.items:
                 violations += bool(hard_failures(v, by_participant[m.participant_id], today))
         for p in p_queries:
-            page, ms = timed(lambda: matching.openings_for_participant(db, p.id, engine=engine))
+            page, ms = timed(matching.openings_for_participant, db, p.id, engine=engine)
             reverse.append(ms)
-            (total, expected), ms = timed(lambda: brute.openings(p, vacancies, today))
+            (total, expected), ms = timed(brute.openings, p, vacancies, today)
             brute_ms.append(ms)
             got = [(m.score, m.vacancy_id) for m in page.items]
             if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
                 mismatches += 1
-                echo(f"MISMATCH participant {p.id}: index {page.total} {got[:5]} brute {total} {expected[:5]}")
+                echo(
+                    f"MISMATCH participant {p.id}: index {page.total} {got[:5]}, "
+                    f"brute force {total} {expected[:5]}"
+                )
             for m in page.items:
                 violations += bool(hard_failures(by_vacancy[m.vacancy_id], p, today))
 
@@ -319,4 +429,3 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
     )
     app.extensions["portal_engine"].dispose()
     return summary, mismatches, violations
-

@@ -98,7 +98,9 @@ class BitsetSearcher:
         """Every term of a field (for example every certificate code some vacancy asks)."""
         if fieldname not in self.reader.schema:
             return []
-        return [t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.lexicon(fieldname)]
+        return [
+            t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.lexicon(fieldname)
+        ]
 
     def docnums(self, query: Query) -> list[int]:
         return set_bits(self.bits(query) & self.live, self.size)

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from whoosh.analysis import StandardAnalyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT
 from whoosh.query import And, FuzzyTerm, Not, Or, Query, Term, TermRange
+from whoosh.scoring import TF_IDF
+from whoosh.searching import Searcher
 
 from .match_rules import (
     MAX_DAY,
@@ -33,6 +35,10 @@ from .match_rules import (
 _STORED = STORED()
 _KEYWORDS = KEYWORD(lowercase=False, commas=False)
 _ID = ID()
+# Not scorable: no length columns to write per posting (the slowest part of a Whoosh
+# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths.
+_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1))
+_TEXT.scorable = False
 FIELDS_VACANCY = {
     "facts": _STORED,
     "v_occ": _ID,
@@ -47,7 +53,7 @@ FIELDS_VACANCY = {
     "v_certs": _KEYWORDS,
     "v_support": _KEYWORDS,
     "v_org": _ID,
-    "v_text": TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1)),
+    "v_text": _TEXT,
 }
 FIELDS_PARTICIPANT = {
     "facts": _STORED,
@@ -161,9 +167,8 @@ def reach_query(postcode: str) -> Query:
     from portal.services import postcodes
 
     by_km: dict[int, list[str]] = {}
-    for other in postcodes.nearby(postcode, MAX_KM):
-        km = math.ceil(postcodes.distance_km(postcode, other) - 1e-9)
-        by_km.setdefault(km, []).append(other)
+    for other, km in postcodes.nearby_with_distance(postcode, MAX_KM):
+        by_km.setdefault(math.ceil(km - 1e-9), []).append(other)
     return Or(
         [
             And([Or([Term("p_pc", pc) for pc in codes]), TermRange("p_km", K(km), K(MAX_KM))])
@@ -237,12 +242,14 @@ def _km(v: VacancyFacts, p: ParticipantFacts) -> float:
 
 
 def match_participants(
-    engine, v: VacancyFacts, today: int, mentor_id=None, offset=0, limit=20
+    engine, v: VacancyFacts, today: int, mentor_id=None, offset=0, limit=20, same_only=False
 ) -> tuple[int, list[tuple]]:
     bs = engine.filters()
     reach = bs.cached(("reach", v.postcode), lambda: reach_query(v.postcode))
     candidates = bs.bits(participant_filter(v, today, mentor_id)) & reach
     same = bs.term("p_occ", v.occ)
+    if same_only:
+        candidates &= same
     related = 0
     for code in related_codes(v.occ):
         related |= bs.term("p_occ", code)
@@ -250,7 +257,7 @@ def match_participants(
     return candidates.bit_count(), ranked[offset : offset + limit]
 
 
-def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20):
+def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20, same_only=False):
     if p.endorsed_until < today:
         return 0, []
     bs = engine.filters()
@@ -259,6 +266,8 @@ def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20)
     same = 0
     for code in p.occs:
         same |= bs.term("v_occ", code)
+    if same_only:
+        candidates &= same
     related = 0
     for code in {r for occ in p.occs for r in related_codes(occ)}:
         related |= bs.term("v_occ", code)
@@ -306,6 +315,7 @@ def search_vacancy_text(engine, text: str, today: int, offset=0, limit=20):
         return 0, []
     bs = engine.filters()
     allowed = bs.bits(And([kind_query("vacancy"), TermRange("v_close", D(today), D(MAX_DAY))]))
-    results = bs.searcher.search(query, limit=None)
+    searcher = Searcher(bs.reader, weighting=TF_IDF(), closereader=False)
+    results = searcher.search(query, limit=None)
     ids = [hit["object_id"] for hit in results if allowed >> hit.docnum & 1]
     return len(ids), ids[offset : offset + limit]

@@ -38,10 +38,9 @@ from search_index.match_rules import (
 
 from .. import vocabulary
 from ..i18n import _, get_locale
-from . import catalogues
+from . import catalogues, search_documents
 from . import participant_catalogues as pcat
 from . import participants as participant_service
-from . import search_documents
 
 __all__ = [
     "Criterion",
@@ -70,20 +69,30 @@ def _page(offset: int, limit: int) -> tuple[int, int]:
 
 
 def candidates_for_vacancy(
-    db: Session, vacancy_id: int, *, mentor_id: int | None = None, offset=0, limit=20, engine=None
+    db: Session,
+    vacancy_id: int,
+    *,
+    mentor_id: int | None = None,
+    offset=0,
+    limit=20,
+    same_occupation=False,
+    engine=None,
 ) -> MatchPage:
-    """Matchable participants for an open vacancy, best first (score, then id)."""
+    """Matchable participants for an open vacancy, best first (score, then id);
+    `same_occupation` keeps only those interested in the vacancy's occupation."""
     offset, limit = _page(offset, limit)
     engine = engine or _engine(db)
     v = index_matching.indexed_facts(engine, "vacancy", vacancy_id)
     if v is None:
         return MatchPage(0, [])
-    total, rows = index_matching.match_participants(engine, v, today(), mentor_id, offset, limit)
+    total, rows = index_matching.match_participants(
+        engine, v, today(), mentor_id, offset, limit, same_occupation
+    )
     return MatchPage(total, [_match(v, p, -neg, km) for neg, _id, p, km in rows])
 
 
 def openings_for_participant(
-    db: Session, participant_id: int, *, offset=0, limit=20, engine=None
+    db: Session, participant_id: int, *, offset=0, limit=20, same_occupation=False, engine=None
 ) -> MatchPage:
     """Open vacancies for a matchable participant, best first (score, then id)."""
     offset, limit = _page(offset, limit)
@@ -91,7 +100,7 @@ def openings_for_participant(
     p = index_matching.indexed_facts(engine, "participant", participant_id)
     if p is None:
         return MatchPage(0, [])
-    total, rows = index_matching.match_vacancies(engine, p, today(), offset, limit)
+    total, rows = index_matching.match_vacancies(engine, p, today(), offset, limit, same_occupation)
     return MatchPage(total, [_match(v, p, -neg, km) for neg, _id, v, km in rows])
 
 
@@ -139,19 +148,17 @@ def _skill(code: str) -> str:
 
 
 def _certificate(code: str) -> str:
-    name = pcat.CERTIFICATES.get(code)
-    if name is None:
-        name = catalogues.label(catalogues.CERTIFICATES, code.replace("_", "-"))
-    return str(name)
+    item = catalogues.find(catalogues.CERTIFICATES, code.replace("_", "-"))
+    return str(item.label if item else pcat.CERTIFICATES.get(code, code))
 
 
 def _shift(code: str) -> str:
     return str(pcat.SHIFTS.get(code, code))
 
 
-def explain(v: VacancyFacts, p: ParticipantFacts, km: float | None) -> list[Criterion]:
+def explain(v: VacancyFacts, p: ParticipantFacts, km: float | None, on=None) -> list[Criterion]:
     """Every criterion of the pair: met / coachable / missing, with the deciding values."""
-    now = today()
+    now = today() if on is None else on
     result: list[Criterion] = []
     add = result.append
     if v.close < now:
@@ -214,9 +221,7 @@ def _availability(v: VacancyFacts, p: ParticipantFacts, km) -> list[Criterion]:
         message = _("%(km)s km straight-line, within %(max)d km.", km=f"{km:.1f}", max=p.max_km)
         result.append(Criterion("distance", MET, message))
     else:
-        message = _(
-            "%(km)s km straight-line, more than %(max)d km.", km=f"{km:.1f}", max=p.max_km
-        )
+        message = _("%(km)s km straight-line, more than %(max)d km.", km=f"{km:.1f}", max=p.max_km)
         result.append(Criterion("distance", MISSING, message))
     dates = {"available": _date(p.available), "start": _date(v.start)}
     if p.available <= v.start:

@@ -47,7 +47,8 @@ from ..models import (
 from . import participant_catalogues as pcat
 from . import participants as participant_service
 
-CHUNK = 500
+CHUNK = 1000
+TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
 VERSION = 1
 
 
@@ -55,11 +56,14 @@ def _today() -> date:
     return participant_service.today()
 
 
-def _grouped(db: Session, model, key: str, ids: Sequence[int]) -> dict[int, list]:
+def _grouped(db: Session, model, key: str, ids: Sequence[int], *names) -> dict[int, list]:
+    """key -> [(values of `names`), ...] of a child table, in id order (plain tuples: much
+    faster than ORM objects for a rebuild)."""
     found: dict[int, list] = {}
     column = getattr(model, key)
-    for row in db.exec(select(model).where(column.in_(list(ids))).order_by(col(model.id))):
-        found.setdefault(getattr(row, key), []).append(row)
+    query = select(column, *(getattr(model, name) for name in names))
+    for row in db.exec(query.where(column.in_(list(ids))).order_by(col(model.id))):
+        found.setdefault(row[0], []).append(tuple(row[1:]))
     return found
 
 
@@ -104,8 +108,8 @@ def support_offered(vacancy: Vacancy, commitment: MentoringCommitment | None) ->
 def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[VacancyFacts, str]]:
     """(facts, searchable text) of each vacancy."""
     ids = [v.id for v in vacancies]
-    skills = _grouped(db, VacancySkill, "vacancy_id", ids)
-    certs = _grouped(db, VacancyCertificate, "vacancy_id", ids)
+    skills = _grouped(db, VacancySkill, "vacancy_id", ids, "code", "must_have", "free_text")
+    certs = _grouped(db, VacancyCertificate, "vacancy_id", ids, "code", "employer_trains")
     commitments = {c.vacancy_id: c for c in _grouped_flat(db, MentoringCommitment, ids)}
     result = []
     for v in vacancies:
@@ -126,9 +130,9 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
             start=day(v.start_date),
             close=day(v.closing_date) if v.status == VacancyStatus.PUBLISHED else -1,
             postcode=v.postcode,
-            must=tuple(s.code for s in rows if s.must_have and not s.free_text),
-            nice=tuple(s.code for s in rows if not s.must_have and not s.free_text),
-            certs=tuple((cert_code(c.code), c.employer_trains) for c in certs.get(v.id, [])),
+            must=tuple(code for code, must, free in rows if must and not free),
+            nice=tuple(code for code, must, free in rows if not must and not free),
+            certs=tuple((cert_code(code), trains) for code, trains in certs.get(v.id, [])),
             support=support_offered(v, commitment),
             colleague_langs=colleague_languages(commitment.colleague_languages)
             if commitment
@@ -145,10 +149,10 @@ def _grouped_flat(db: Session, model, ids):
 def _vacancy_text(v: Vacancy, skills, occupation) -> str:
     parts = [v.title, v.tasks]
     if occupation is not None:
-        parts += list(occupation.labels.values())
-    for row in skills:
-        item = vocabulary.skill(row.code)
-        parts += list(item.labels.values()) if item else [row.code]
+        parts += [occupation.labels.get(lang, "") for lang in TEXT_LANGUAGES]
+    for code, _must, _free in skills:
+        item = vocabulary.skill(code)
+        parts += [item.labels.get(lang, "") for lang in TEXT_LANGUAGES] if item else [code]
     return "\n".join(parts)
 
 
@@ -199,10 +203,12 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
     missing right to work rtw_until -1), so every rule refuses them."""
     ids = [p.id for p in participants]
     cases = {f.participant.id: f for f in participant_service.case_facts(db, list(participants))}
-    skills = _grouped(db, ParticipantSkill, "participant_id", ids)
-    occupations = _grouped(db, ParticipantOccupation, "participant_id", ids)
-    certificates = _grouped(db, ParticipantCertificate, "participant_id", ids)
-    needs = _grouped(db, ParticipantSupportNeed, "participant_id", ids)
+    skills = _grouped(db, ParticipantSkill, "participant_id", ids, "skill", "level")
+    occupations = _grouped(db, ParticipantOccupation, "participant_id", ids, "occupation")
+    certificates = _grouped(
+        db, ParticipantCertificate, "participant_id", ids, "certificate", "expires_on"
+    )
+    needs = _grouped(db, ParticipantSupportNeed, "participant_id", ids, "need")
     result = []
     for p in participants:
         case = cases[p.id]
@@ -218,12 +224,11 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
             ParticipantFacts(
                 id=p.id,
                 mentor=p.mentor_id,
-                occs=tuple(r.occupation for r in occupations.get(p.id, [])),
+                occs=tuple(r[0] for r in occupations.get(p.id, [])),
                 dutch=p.dutch_level_rank if p.dutch_level_rank is not None else -1,
                 licences=licences_with_implied(split(p.licences)),
                 certs=tuple(
-                    (cert_code(r.certificate), day(r.expires_on))
-                    for r in certificates.get(p.id, [])
+                    (cert_code(code), day(expires)) for code, expires in certificates.get(p.id, [])
                 ),
                 shifts=tuple(participant_service.shifts_of(p)),
                 hours=p.hours_per_week or 0,
@@ -231,10 +236,12 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
                 rtw_until=rtw,
                 postcode=p.home_postcode or "",
                 max_km=p.max_travel_km or 0,
-                needs=tuple(r.need for r in needs.get(p.id, [])),
-                langs=tuple(dict.fromkeys(split(p.spoken_languages) + split(p.preferred_languages))),
+                needs=tuple(r[0] for r in needs.get(p.id, [])),
+                langs=tuple(
+                    dict.fromkeys(split(p.spoken_languages) + split(p.preferred_languages))
+                ),
                 endorsed_until=day(case.endorsement.valid_until) if ready else -1,
-                skills=tuple((r.skill, r.level) for r in skills.get(p.id, [])),
+                skills=tuple(skills.get(p.id, [])),
             )
         )
     return result
@@ -285,7 +292,10 @@ def register() -> None:
         count_all=count_vacancies,
     )
     register_provider(
-        "participant", load_participants, iter_participants, fields=FIELDS_PARTICIPANT,
+        "participant",
+        load_participants,
+        iter_participants,
+        fields=FIELDS_PARTICIPANT,
         version=VERSION,
     )
 
@@ -304,4 +314,3 @@ def all_facts(db: Session) -> tuple[list[VacancyFacts], list[ParticipantFacts]]:
     """Every matchable vacancy and participant, straight from the database (brute force)."""
     vacancies = [facts for facts, _text in iter_vacancy_facts(db)]
     return vacancies, list(iter_participant_facts(db))
-

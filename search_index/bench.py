@@ -368,36 +368,44 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
         for p in p_queries[:10]:
             matching.openings_for_participant(db, p.id, engine=engine)
 
-        forward, reverse, brute_ms = [], [], []
+        brute_ms: list[float] = []
         mismatches = violations = 0
-        for v in v_queries:
-            page, ms = timed(matching.candidates_for_vacancy, db, v.id, engine=engine)
-            forward.append(ms)
-            (total, expected), ms = timed(brute.candidates, v, participants, today)
-            brute_ms.append(ms)
-            got = [(m.score, m.participant_id) for m in page.items]
-            if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
-                mismatches += 1
-                echo(
-                    f"MISMATCH vacancy {v.id}: index {page.total} {got[:5]}, "
-                    f"brute force {total} {expected[:5]}"
-                )
-            for m in page.items:
-                violations += bool(hard_failures(v, by_participant[m.participant_id], today))
-        for p in p_queries:
-            page, ms = timed(matching.openings_for_participant, db, p.id, engine=engine)
-            reverse.append(ms)
-            (total, expected), ms = timed(brute.openings, p, vacancies, today)
-            brute_ms.append(ms)
-            got = [(m.score, m.vacancy_id) for m in page.items]
-            if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
-                mismatches += 1
-                echo(
-                    f"MISMATCH participant {p.id}: index {page.total} {got[:5]}, "
-                    f"brute force {total} {expected[:5]}"
-                )
-            for m in page.items:
-                violations += bool(hard_failures(by_vacancy[m.vacancy_id], p, today))
+
+        def measure(name, queries, index_call, brute_call, other_id, pair):
+            nonlocal mismatches, violations
+            latencies = []
+            for query in queries:
+                page, ms = timed(index_call, db, query.id, engine=engine)
+                latencies.append(ms)
+                (total, expected), ms = timed(brute_call, query, today)
+                brute_ms.append(ms)
+                got = [(m.score, getattr(m, other_id)) for m in page.items]
+                if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
+                    mismatches += 1
+                    echo(
+                        f"MISMATCH {name} {query.id}: index {page.total} {got[:5]}, "
+                        f"brute force {total} {expected[:5]}"
+                    )
+                for m in page.items:
+                    violations += bool(hard_failures(*pair(query, m), today))
+            return latencies
+
+        forward = measure(
+            "vacancy",
+            v_queries,
+            matching.candidates_for_vacancy,
+            lambda v, on: brute.candidates(v, participants, on),
+            "participant_id",
+            lambda v, m: (v, by_participant[m.participant_id]),
+        )
+        reverse = measure(
+            "participant",
+            p_queries,
+            matching.openings_for_participant,
+            lambda p, on: brute.openings(p, vacancies, on),
+            "vacancy_id",
+            lambda p, m: (by_vacancy[m.vacancy_id], p),
+        )
 
         # change-to-visible: revoke one endorsement, wait until the index drops the person
         target = db.get(Participant, p_queries[0].id)

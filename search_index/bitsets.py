@@ -24,6 +24,7 @@ class BitsetSearcher:
         self._facts: dict[int, object] = {}
         self._live: int | None = None
         self._queries: dict = {}
+        self._lexicons: dict[str, list[str]] = {}
 
     # -- bitsets ---------------------------------------------------------------------------
     def _from_ids(self, ids) -> int:
@@ -54,13 +55,11 @@ class BitsetSearcher:
         bits = self._terms.get(key)
         if bits is None:
             bits = 0
-            if fieldname in self.reader.schema:
-                for raw in self.reader.lexicon(fieldname):
-                    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                    if text > end:
-                        break
-                    if text >= start:
-                        bits |= self.term(fieldname, text)
+            for text in self.texts(fieldname):
+                if text > end:
+                    break
+                if text >= start:
+                    bits |= self.term(fieldname, text)
             self._terms[key] = bits
         return bits
 
@@ -96,11 +95,14 @@ class BitsetSearcher:
 
     def texts(self, fieldname: str) -> list[str]:
         """Every term of a field (for example every certificate code some vacancy asks)."""
-        if fieldname not in self.reader.schema:
-            return []
-        return [
-            t.decode("utf-8") if isinstance(t, bytes) else t for t in self.reader.lexicon(fieldname)
-        ]
+        found = self._lexicons.get(fieldname)
+        if found is None:
+            found = []
+            if fieldname in self.reader.schema:
+                lexicon = self.reader.lexicon(fieldname)
+                found = [t.decode("utf-8") if isinstance(t, bytes) else t for t in lexicon]
+            self._lexicons[fieldname] = found
+        return found
 
     def docnums(self, query: Query) -> list[int]:
         return set_bits(self.bits(query) & self.live, self.size)

@@ -19,6 +19,7 @@ Score (higher is better; ties are broken by the smaller id):
 Hours rule: the vacancy's hours per week are at most the hours the participant wants (a
 part-time job fits someone who wants more; not the other way round)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -265,13 +266,38 @@ class Criterion:
     message: str
 
 
+class LazyCriteria(Sequence):
+    """The explanation of a match, written on first use: a ranked page computes only the
+    explanations it shows, and a caller that only ranks pays nothing for them."""
+
+    def __init__(self, build):
+        self._build, self._items = build, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = list(self._build())
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other) -> bool:
+        return self._list() == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
 @dataclass
 class Match:
     vacancy_id: int
     participant_id: int
     score: float
     passes: bool
-    criteria: list[Criterion] = field(default_factory=list)
+    criteria: Sequence[Criterion] = field(default_factory=list)
     distance_km: float | None = None
 
 

@@ -162,12 +162,13 @@ def participant_filter(v: VacancyFacts, today: int, mentor_id: int | None = None
     return And(parts)
 
 
-def reach_query(postcode: str) -> Query:
-    """Participants whose commute limit reaches `postcode` (exact, see the module text)."""
+def reach_query(postcode: str, radius: int = MAX_KM) -> Query:
+    """Participants whose commute limit reaches `postcode` (exact, see the module text).
+    `radius`: the largest limit any indexed participant has (farther postcodes can't)."""
     from portal.services import postcodes
 
     by_km: dict[int, list[str]] = {}
-    for other, km in postcodes.nearby_with_distance(postcode, MAX_KM):
+    for other, km in postcodes.nearby_with_distance(postcode, radius):
         by_km.setdefault(math.ceil(km - 1e-9), []).append(other)
     return Or(
         [
@@ -245,7 +246,8 @@ def match_participants(
     engine, v: VacancyFacts, today: int, mentor_id=None, offset=0, limit=20, same_only=False
 ) -> tuple[int, list[tuple]]:
     bs = engine.filters()
-    reach = bs.cached(("reach", v.postcode), lambda: reach_query(v.postcode))
+    radius = max((int(km) for km in bs.texts("p_km")), default=0)
+    reach = bs.cached(("reach", v.postcode), lambda: reach_query(v.postcode, radius))
     candidates = bs.bits(participant_filter(v, today, mentor_id)) & reach
     same = bs.term("p_occ", v.occ)
     if same_only:

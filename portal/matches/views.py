@@ -48,17 +48,24 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
         same_occupation=bool(args),
     )
     profiles = {m.participant_id: _profile(m.participant_id) for m in result.items}
-    return render_template(
+    return _render(
         template,
+        result,
+        form,
+        page,
+        args,
         vacancy=vacancy,
-        result=result,
         profiles=profiles,
-        form=form,
-        page=page,
-        args=args,
-        has_next=page * PAGE_SIZE < result.total,
         for_employer=mentor_id is None,
         private=matching.PRIVATE_CRITERIA,
+    )
+
+
+def _render(template, result, form, page, args, **context):
+    """A ranked match page with its filter form and pager."""
+    has_next = page * PAGE_SIZE < result.total
+    return render_template(
+        template, result=result, form=form, page=page, args=args, has_next=has_next, **context
     )
 
 
@@ -107,16 +114,7 @@ def _openings(participant: Participant, template: str):
     )
     ids = [m.vacancy_id for m in result.items]
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
-    return render_template(
-        template,
-        participant=participant,
-        result=result,
-        vacancies=found,
-        form=form,
-        page=page,
-        args=args,
-        has_next=page * PAGE_SIZE < result.total,
-    )
+    return _render(template, result, form, page, args, participant=participant, vacancies=found)
 
 
 @bp.route("/mentor/participants/<int:participant_id>/openings")

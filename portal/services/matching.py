@@ -22,6 +22,7 @@ from search_index.match_rules import (
     MET,
     MISSING,
     Criterion,
+    LazyCriteria,
     Match,
     MatchPage,
     ParticipantFacts,
@@ -106,14 +107,17 @@ def openings_for_participant(
 
 def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     """The rules on one pair as the database has it now (no index): `.passes` is False when
-    a hard filter fails, `.criteria` says which and why."""
+    a hard filter fails, `.criteria` says which and why. (The pages' matches explain
+    themselves lazily, on first use of `.criteria`, inside the request.)"""
     v = search_documents.one_vacancy(db, vacancy_id)
     p = search_documents.one_participant(db, participant_id)
     if v is None or p is None:
         return Match(vacancy_id, participant_id, 0.0, False, [])
     km = index_matching._km(v, p)
     failed = hard_failures(v, p, today(), km=float("inf") if km is None else km)
-    return _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
+    match = _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
+    match.criteria = list(match.criteria)  # one pair: explained now, in this request
+    return match
 
 
 def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None):
@@ -124,7 +128,9 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
 
 
 def _match(v, p, points: float, km, passes: bool = True) -> Match:
-    return Match(v.id, p.id, round(points, 2), passes, explain(v, p, km), km)
+    on = today()
+    criteria = LazyCriteria(lambda: explain(v, p, km, on))
+    return Match(v.id, p.id, round(points, 2), passes, criteria, km)
 
 
 # -- explanation -----------------------------------------------------------------------------

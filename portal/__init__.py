@@ -42,13 +42,17 @@ def create_app(overrides: dict | None = None) -> Flask:
 def _init_search_index(app: Flask) -> None:
     from search_index import flask_sync
 
+    from .services import search_documents
+
     flask_sync.init_app(app)
+    search_documents.register()
 
 
 def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
+    from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
     from .notifications import bp as notifications_bp
     from .participants import bp as participants_bp
@@ -65,3 +69,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(vacancies_bp, url_prefix="/vacancies")
     app.register_blueprint(proposals_bp, url_prefix="/proposals")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
+    app.register_blueprint(matches_bp)

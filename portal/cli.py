@@ -39,6 +39,7 @@ def register(app) -> None:
     for group in groups:
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
+    app.cli.add_command(bench_command)
     app.cli.add_command(start_command)
 
 
@@ -117,6 +118,8 @@ def _load_demo(reset: bool) -> None:
         logins = demo.fill(session, reset_first=reset, progress=lambda m: click.echo(m, err=True))
     except ServiceError as error:
         raise click.ClickException(str(error.message)) from error
+    # The index is a cache of the database: build it from the new rows in one go.
+    search_index.rebuild(get_store(), db.engine(), lock_timeout=60)
     lines = [f"{login.role} {login.email} {login.password}" for login in logins]
     logins_file = Path(current_app.instance_path) / "demo-logins.txt"
     logins_file.parent.mkdir(parents=True, exist_ok=True)
@@ -249,6 +252,22 @@ def index_check():
 def index_status():
     for key, value in search_index.health(get_store(), db.engine()).items():
         click.echo(f"{key} {value}")
+
+
+# -- benchmark ----------------------------------------------------------------------------
+@click.command("bench", help="Benchmark matching on N synthetic vacancies and participants.")
+@click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
+@click.option("--queries", default=200, show_default=True, help="Queries per direction.")
+@click.option("--seed", default=1, show_default=True)
+def bench_command(n, queries, seed):
+    from search_index import bench
+
+    summary, mismatches, violations = bench.run(
+        n, queries=queries, seed=seed, echo=lambda line: click.echo(line, err=True)
+    )
+    click.echo(summary)
+    if mismatches or violations:
+        sys.exit(1)
 
 
 # -- translations --------------------------------------------------------------------------

@@ -74,7 +74,8 @@ RIGHT_TO_WORK = {
     "pending": _l("Pending (waiting for a decision)"),
     "none": _l("None"),
 }
-RIGHT_TO_WORK_BLOCKING = {"none"}
+# "pending" is no right to work (yet): such a participant is not matched.
+RIGHT_TO_WORK_BLOCKING = {"none", "pending"}
 
 PLACEMENT_KINDS = {"art60": _l("Art. 60§7"), "other": _l("Other placement")}
 

@@ -43,6 +43,7 @@ from .accounts import (
     sign_in_locked,
 )
 from .errors import ServiceError
+from .search_feed import record_change
 
 ENDORSEMENT_MONTHS = 6
 MAX_TRAVEL_KM = 200
@@ -68,8 +69,11 @@ def today() -> date:
 
 
 def _touched(db: Session, participant: Participant) -> None:
+    """Every write: the search index's change row joins the same transaction."""
     participant.updated_at = utcnow()
     db.add(participant)
+    db.flush()
+    record_change(db, "participant", participant.id)
 
 
 def split_codes(text: str) -> list[str]:
@@ -822,6 +826,7 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
         clear_sign_in_failures(db, f"code:{p.login_code_hash[:40]}")
     user = db.get(User, p.user_id) if p.user_id else None
     db.delete(p)
+    record_change(db, "participant", participant_id, "delete")
     if user is not None:
         clear_sign_in_failures(db, user.email)
         user.email = f"erased-{user.id}@erased.invalid"

@@ -114,6 +114,15 @@ def nearby(postcode: object, radius_km: float) -> list[str]:
     return list(_nearby(code, float(radius_km)))
 
 
+def nearby_with_distance(postcode: object, radius_km: float) -> tuple[tuple[str, float], ...]:
+    """(postcode, km) within ``radius_km``, nearest first, with the distance of
+    :func:`distance_km`; empty for an unknown postcode."""
+    code = normalise(postcode)
+    if code is None or code not in _table() or not radius_km >= 0:
+        return ()
+    return _nearby_km(code, float(radius_km))
+
+
 def all_postcodes() -> list[str]:
     """Every known postcode, sorted: for generating realistic test and demo data."""
     return sorted(_table())
@@ -132,6 +141,11 @@ def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @lru_cache(maxsize=2048)
 def _nearby(code: str, radius_km: float) -> tuple[str, ...]:
+    return tuple(c for c, _km in _nearby_km(code, radius_km))
+
+
+@lru_cache(maxsize=2048)
+def _nearby_km(code: str, radius_km: float) -> tuple[tuple[str, float], ...]:
     table = _table()
     origin = table[code]
     # Cheap bounding box first: one degree of latitude is ~111 km; a degree of longitude
@@ -146,7 +160,7 @@ def _nearby(code: str, radius_km: float) -> tuple[str, ...]:
         if d <= radius_km:
             hits.append((d, other.postcode))
     hits.sort(key=lambda hit: (hit[0], hit[1] != code, hit[1]))  # the origin first on a tie
-    return tuple(c for _, c in hits)
+    return tuple((c, d) for d, c in hits)
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:

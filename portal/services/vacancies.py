@@ -27,6 +27,7 @@ from ..models import (
 from . import catalogues, postcodes
 from . import vocabulary as vocab
 from .errors import ServiceError
+from .search_feed import record_change
 
 EDITABLE = {VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.EXPIRED}
 MAX_HOURS = 60
@@ -212,6 +213,8 @@ def _check(db: Session, data: VacancyData) -> None:
 def _changed(db: Session, vacancy: Vacancy) -> None:
     """Called after every write to a vacancy, inside its transaction (before the commit).
     The search index's change feed records its outbox row here."""
+    db.flush()
+    record_change(db, "vacancy", vacancy.id)
 
 
 def new_nonce() -> str:

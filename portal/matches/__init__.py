@@ -1,0 +1,8 @@
+"""Match pages: a vacancy's ranked candidates (employer, mentor), a participant's ranked
+openings (mentor, the participant), and free-text search over vacancies for mentors."""
+
+from flask import Blueprint
+
+bp = Blueprint("matches", __name__)
+
+from . import views  # noqa: E402,F401  (registers the routes on bp)

@@ -1,0 +1,157 @@
+"""Match pages. Employers see candidates as pseudonymised profiles (no name, contact,
+nationality or right-to-work status); mentors see only their own participants."""
+
+import hashlib
+import hmac
+
+from flask import abort, current_app, render_template, request
+from flask_login import current_user
+from sqlmodel import col, select
+
+from .. import db, vocabulary
+from ..access import roles
+from ..i18n import current_language
+from ..models import Participant, Vacancy
+from ..services import matching, vacancies
+from ..services import participant_catalogues as cat
+from ..services import participants as participant_service
+from ..services.search_documents import one_participant
+from . import bp
+from .forms import MatchFilterForm, SearchForm
+
+PAGE_SIZE = 20
+
+
+def pseudonym(participant_id: int) -> str:
+    """A short stable code per participant that tells nothing about them."""
+    key = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(key, f"candidate:{participant_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:6].upper()
+
+
+def _filters() -> tuple[MatchFilterForm, int, dict]:
+    form = MatchFilterForm(request.args)
+    valid = form.validate()
+    page = (form.page.data or 1) if valid else 1
+    args = {"same_occupation": "y"} if valid and form.same_occupation.data else {}
+    return form, page, args
+
+
+def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
+    form, page, args = _filters()
+    result = matching.candidates_for_vacancy(
+        db.session(),
+        vacancy.id,
+        mentor_id=mentor_id,
+        offset=(page - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+        same_occupation=bool(args),
+    )
+    profiles = {m.participant_id: _profile(m.participant_id) for m in result.items}
+    return _render(
+        template,
+        result,
+        form,
+        page,
+        args,
+        vacancy=vacancy,
+        profiles=profiles,
+        for_employer=mentor_id is None,
+        private=matching.PRIVATE_CRITERIA,
+    )
+
+
+def _render(template, result, form, page, args, **context):
+    """A ranked match page with its filter form and pager."""
+    has_next = page * PAGE_SIZE < result.total
+    return render_template(
+        template, result=result, form=form, page=page, args=args, has_next=has_next, **context
+    )
+
+
+def _profile(participant_id: int) -> dict:
+    """What a candidate card shows: never a name, contact, nationality or residence."""
+    facts = one_participant(db.session(), participant_id)
+    locale = current_language()
+    return {
+        "pseudonym": pseudonym(participant_id),
+        "dutch": cat.DUTCH_LEVELS[facts.dutch] if facts and 0 <= facts.dutch < 6 else "?",
+        "skills": [
+            (vocabulary.label(vocabulary.skill(code), locale) or code, cat.SKILL_LEVELS.get(level))
+            for code, level in (facts.skills if facts else ())
+        ],
+    }
+
+
+@bp.route("/employer/vacancies/<int:vacancy_id>/candidates")
+@roles("employer")
+def employer_candidates(vacancy_id: int):
+    session = db.session()
+    vacancy = session.get(Vacancy, vacancy_id) or abort(404)
+    if vacancy.organisation_id != current_user.organisation_id:
+        abort(403)
+    return _candidates_page(vacancy, None, "matches/candidates.html")
+
+
+@bp.route("/mentor/vacancies/<int:vacancy_id>/candidates")
+@roles("mentor")
+def mentor_candidates(vacancy_id: int):
+    vacancy = db.session().get(Vacancy, vacancy_id) or abort(404)
+    if not vacancies.is_open(vacancy):
+        abort(404)
+    return _candidates_page(vacancy, current_user.id, "matches/candidates.html")
+
+
+def _openings(participant: Participant, template: str):
+    form, page, args = _filters()
+    session = db.session()
+    result = matching.openings_for_participant(
+        session,
+        participant.id,
+        offset=(page - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
+        same_occupation=bool(args),
+    )
+    ids = [m.vacancy_id for m in result.items]
+    found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
+    return _render(template, result, form, page, args, participant=participant, vacancies=found)
+
+
+@bp.route("/mentor/participants/<int:participant_id>/openings")
+@roles("mentor")
+def mentor_openings(participant_id: int):
+    p = participant_service.open_participant(db.session(), current_user, participant_id)
+    return _openings(p, "matches/openings.html")
+
+
+@bp.route("/me/openings")
+@roles("participant")
+def my_openings():
+    session = db.session()
+    p = participant_service.own_participant(session, current_user)
+    if p is None:
+        abort(404)
+    participant_service.open_participant(session, current_user, p.id)
+    return _openings(p, "matches/my_openings.html")
+
+
+@bp.route("/mentor/search")
+@roles("mentor")
+def search():
+    form = SearchForm(request.args)
+    total, ids, page = 0, [], 1
+    if form.validate() and (form.q.data or "").strip():
+        page = form.page.data or 1
+        total, ids = matching.search_vacancies(
+            db.session(), form.q.data, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+        )
+    session = db.session()
+    found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
+    return render_template(
+        "matches/search.html",
+        form=form,
+        total=total,
+        rows=[found[i] for i in ids if i in found],
+        page=page,
+        has_next=page * PAGE_SIZE < total,
+    )

@@ -1,0 +1,439 @@
+"""`portal bench --n N`: N synthetic vacancies and N synthetic participants in a throwaway
+database, a rebuild, then match queries in both directions through the index and the same
+queries through the brute-force scorer. Stops (exit 1) when any top 20 differs or an index
+result breaks a hard filter. The last line is one summary scripts can read."""
+
+import random
+import resource
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+from sqlmodel import Session, select
+
+from . import brute
+from .match_rules import hard_failures
+
+CITIES = (
+    "1000",
+    "2000",
+    "9000",
+    "3000",
+    "8000",
+    "3500",
+    "2800",
+    "8500",
+    "9300",
+    "2300",
+    "8400",
+    "9100",
+    "3600",
+    "2500",
+    "1800",
+    "9200",
+    "8800",
+    "2400",
+    "3300",
+    "1500",
+)
+
+
+def _pick(rng: random.Random, weighted: dict):
+    return rng.choices(list(weighted), weights=list(weighted.values()))[0]
+
+
+@dataclass
+class Generated:
+    vacancies: int
+    participants: int
+
+
+def _insert(db: Session, model, rows: list[dict]) -> None:
+    for start in range(0, len(rows), 5000):
+        db.execute(insert(model), rows[start : start + 5000])
+
+
+def generate(db: Session, n: int, seed: int = 1) -> Generated:
+    """Believable Flemish distributions: cities weigh more, most jobs ask A2-B1 Dutch and day
+    shifts, most people have no truck licence, a minority holds a forklift certificate."""
+    from portal import vocabulary
+    from portal.models import (
+        Consent,
+        Endorsement,
+        MentoringCommitment,
+        Organisation,
+        Participant,
+        ParticipantCertificate,
+        ParticipantOccupation,
+        ParticipantSkill,
+        ParticipantSupportNeed,
+        User,
+        Vacancy,
+        VacancyCertificate,
+        VacancySkill,
+        utcnow,
+    )
+    from portal.services import postcodes
+
+    rng = random.Random(seed)
+    today, now = date.today(), utcnow()
+    all_pc = postcodes.all_postcodes()
+    pc_weights = [25 if pc in CITIES else 1 for pc in all_pc]
+    occupations = list(vocabulary.occupations())
+    occ_weights = [1 / (rank + 1) ** 0.6 for rank in range(len(occupations))]
+    skill_codes = [s.code for s in vocabulary.skills()]
+
+    n_orgs, n_mentors = max(n // 20, 2), max(n // 50, 2)
+    _insert(
+        db,
+        Organisation,
+        [
+            {
+                "id": i,
+                "name": f"Org {i}",
+                "kind": "employer" if i <= n_orgs else "wise",
+                "status": "active",
+                "created_at": now,
+            }
+            for i in range(1, n_orgs + 3)
+        ],
+    )
+    _insert(
+        db,
+        User,
+        [
+            {
+                "id": i,
+                "email": f"mentor{i}@bench.invalid",
+                "password_hash": "!",
+                "role": "mentor",
+                "status": "active",
+                "display_name": f"Mentor {i}",
+                "organisation_id": n_orgs + 1,
+                "session_token": f"t{i}",
+                "created_at": now,
+            }
+            for i in range(1, n_mentors + 1)
+        ],
+    )
+
+    def occupation():
+        return rng.choices(occupations, weights=occ_weights)[0]
+
+    def postcode():
+        return rng.choices(all_pc, weights=pc_weights)[0]
+
+    vac, vskills, vcerts, commitments = [], [], [], []
+    for i in range(1, n + 1):
+        occ = occupation()
+        start = today + timedelta(days=rng.randint(0, 90))
+        dutch = _pick(rng, {1: 10, 2: 40, 3: 40, 4: 10})
+        shifts = {"day"} if rng.random() < 0.8 else {_pick(rng, {"evening": 3, "night": 1})}
+        if rng.random() < 0.1:
+            shifts.add("weekend")
+        status = _pick(rng, {"published": 90, "draft": 5, "closed": 5})
+        vac.append(
+            {
+                "id": i,
+                "organisation_id": rng.randint(1, n_orgs),
+                "status": status,
+                "title": f"{vocabulary.label(occ, 'nl')} ({i})",
+                "occupation_code": occ.code,
+                "tasks": f"Je werkt als {vocabulary.label(occ, 'nl').lower()} in ons team.",
+                "dutch_level": dutch,
+                "dutch_level_code": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2],
+                "language_coaching": rng.random() < 0.3,
+                "postcode": postcode(),
+                "town": "",
+                "hours_per_week": _pick(rng, {19: 2, 24: 2, 30: 2, 38: 5}),
+                **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
+                "contract_type": "open-ended",
+                "positions": 1,
+                "start_date": start,
+                "closing_date": start + timedelta(days=rng.randint(0, 30)),
+                "licence_category": _pick(rng, {"": 80, "B": 12, "C": 5, "CE": 3}),
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        typical = list(occ.skills) or skill_codes[:5]
+        chosen = rng.sample(typical, min(len(typical), rng.randint(2, 4)))
+        for k, code in enumerate(chosen):
+            vskills.append({"vacancy_id": i, "code": code, "must_have": k < 2, "free_text": False})
+        for code, share in (("forklift", 0.2), ("vca-basic", 0.15), ("food-hygiene", 0.05)):
+            if rng.random() < share:
+                vcerts.append(
+                    {"vacancy_id": i, "code": code, "employer_trains": rng.random() < 0.5}
+                )
+        commitments.append(
+            {
+                "organisation_id": vac[-1]["organisation_id"],
+                "vacancy_id": i,
+                "buddy_role": "ploegleider",
+                "buddy_hours_per_week": rng.randint(1, 6),
+                "months": 6,
+                "onboarding_plan": "Week 1: rondleiding." if rng.random() < 0.8 else "",
+                "language_coach": rng.random() < 0.3,
+                "visual_instructions": rng.random() < 0.4,
+                "colleague_languages": _pick(rng, {"": 6, "Arabisch": 2, "Frans, Engels": 2}),
+                "trial_weeks": _pick(rng, {0: 1, 2: 1, 4: 1}),
+                "aftercare_rhythm": "monthly",
+                "updated_at": now,
+            }
+        )
+    _insert(db, Vacancy, vac)
+    _insert(db, VacancySkill, vskills)
+    _insert(db, VacancyCertificate, vcerts)
+    _insert(db, MentoringCommitment, commitments)
+    del vac, vskills, vcerts, commitments
+
+    people, pskills, poccs, pcerts, pneeds, endorsements, consents = [], [], [], [], [], [], []
+    needs = (
+        "buddy",
+        "language_coach",
+        "visual_instructions",
+        "same_language_colleague",
+        "trial_period",
+        "onboarding_plan",
+        "aftercare",
+    )
+    for i in range(1, n + 1):
+        dutch = _pick(rng, {1: 15, 2: 35, 3: 35, 4: 12, 5: 3})
+        rtw = _pick(rng, {"unlimited": 85, "limited": 10, "pending": 3, "none": 2})
+        shifts = {"day"} if rng.random() < 0.95 else set()
+        for shift, share in (("evening", 0.5), ("night", 0.2), ("weekend", 0.4)):
+            if rng.random() < share:
+                shifts.add(shift)
+        licence = _pick(rng, {"": 53, "B": 40, "C": 5, "CE": 2})
+        people.append(
+            {
+                "id": i,
+                "mentor_id": rng.randint(1, n_mentors),
+                "organisation_id": n_orgs + 1,
+                "active": rng.random() < 0.95,
+                "created_at": now,
+                "updated_at": now,
+                "first_name": f"P{i}",
+                "last_name": "",
+                "phone": "",
+                "email": "",
+                "preferred_languages": _pick(rng, {"nl": 3, "ar": 2, "fr": 1, "ti": 1}),
+                "spoken_languages": _pick(rng, {"nl": 2, "ar nl": 2, "fr en": 1, "ti ar": 1}),
+                "placement_job": "",
+                "placement_kind": "art60",
+                "dutch_level": "A0A1A2B1B2C1"[dutch * 2 : dutch * 2 + 2],
+                "dutch_level_rank": dutch,
+                "home_postcode": postcode(),
+                "max_travel_km": _pick(rng, {5: 1, 10: 3, 15: 3, 20: 3, 30: 2, 50: 1}),
+                "transport": "public",
+                "licences": licence,
+                "hours_per_week": _pick(rng, {20: 2, 30: 3, 38: 5}),
+                **{f"shift_{s}": s in shifts for s in ("day", "evening", "night", "weekend")},
+                "available_from": today + timedelta(days=rng.randint(-30, 60)),
+                "right_to_work": rtw,
+                "right_to_work_until": today + timedelta(days=rng.randint(20, 400))
+                if rtw == "limited"
+                else None,
+            }
+        )
+        interests = {occupation().code for _ in range(rng.randint(1, 3))}
+        for code in sorted(interests):
+            poccs.append({"participant_id": i, "occupation": code})
+        typical = sorted({s for code in interests for s in vocabulary.occupation(code).skills})
+        pool = typical + rng.sample(skill_codes, 2)
+        for code in sorted(set(rng.sample(pool, min(len(pool), rng.randint(2, 6))))):
+            pskills.append(
+                {
+                    "participant_id": i,
+                    "skill": code,
+                    "level": rng.randint(1, 3),
+                    "evidence": "gezien op de werkvloer",
+                }
+            )
+        for code, share in (("forklift", 0.15), ("vca_basic", 0.2), ("food_hygiene", 0.05)):
+            if rng.random() < share:
+                expires = (
+                    None if rng.random() < 0.6 else today + timedelta(days=rng.randint(10, 300))
+                )
+                pcerts.append({"participant_id": i, "certificate": code, "expires_on": expires})
+        for need in rng.sample(needs, rng.randint(0, 3)):
+            pneeds.append({"participant_id": i, "need": need})
+        if rng.random() < 0.85:
+            endorsements.append(
+                {
+                    "participant_id": i,
+                    "mentor_id": 1,
+                    "evidence": "Klaar voor een vaste job.",
+                    "strengths": "",
+                    "given_at": now,
+                    "valid_until": today + timedelta(days=rng.randint(5, 180)),
+                    "revoked_at": now if rng.random() < 0.05 else None,
+                }
+            )
+        if rng.random() < 0.9:
+            consents.append(
+                {
+                    "participant_id": i,
+                    "scope": "matching",
+                    "version": 1,
+                    "text_version": "2026-1",
+                    "given_at": now,
+                    "with_mentor": True,
+                }
+            )
+    _insert(db, Participant, people)
+    for model, rows in (
+        (ParticipantSkill, pskills),
+        (ParticipantOccupation, poccs),
+        (ParticipantCertificate, pcerts),
+        (ParticipantSupportNeed, pneeds),
+        (Endorsement, endorsements),
+        (Consent, consents),
+    ):
+        _insert(db, model, rows)
+    db.commit()
+    count = db.exec(select(User.id)).first()
+    assert count is not None
+    return Generated(n, n)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str | None = None):
+    """Returns (summary line, mismatches, violations)."""
+    from portal import create_app
+    from portal import db as portal_db
+    from portal.models import Participant, User
+    from portal.services import matching, search_documents
+    from portal.services import participants as participant_service
+
+    from . import open_engine, rebuild
+    from .flask_sync import get_store
+
+    folder = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    url = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
+    portal_db.upgrade(url)
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(folder / "instance"),
+            "DATABASE_URL": url,
+            "INDEX_DIR": str(folder / "index"),
+            "SECRET_KEY": "bench",
+            "BABEL_DEFAULT_LOCALE": "en",
+            "INDEX_SYNC_AFTER_REQUEST": False,
+        }
+    )
+    bind = app.extensions["portal_engine"]
+    with app.test_request_context("/"), Session(bind, expire_on_commit=False) as db:
+        started = time.perf_counter()
+        generate(db, n, seed)
+        echo(
+            f"generated {n} vacancies and {n} participants in {time.perf_counter() - started:.1f} s"
+        )
+        store = get_store(app)
+        result = rebuild(store, bind, lock_timeout=60)
+        echo(
+            f"rebuild: {result.documents} documents in {result.seconds:.1f} s "
+            f"({result.docs_per_second:.0f} docs/s)"
+        )
+        engine = open_engine(store, bind)
+        vacancies, participants = search_documents.all_facts(db)
+        echo(
+            f"brute-force facts: {len(vacancies)} open vacancies, {len(participants)} participants"
+        )
+        rng = random.Random(seed + 1)
+        v_queries = rng.sample(vacancies, min(queries, len(vacancies)))
+        p_queries = rng.sample(participants, min(queries, len(participants)))
+        today = matching.today()
+        by_vacancy = {v.id: v for v in vacancies}
+        by_participant = {p.id: p for p in participants}
+
+        def timed(call, *args, **kwargs):
+            begun = time.perf_counter()
+            page = call(*args, **kwargs)
+            return page, (time.perf_counter() - begun) * 1000
+
+        # warm-up: the first queries fill the filter caches of a fresh searcher
+        for v in v_queries[:10]:
+            matching.candidates_for_vacancy(db, v.id, engine=engine)
+        for p in p_queries[:10]:
+            matching.openings_for_participant(db, p.id, engine=engine)
+
+        brute_ms: list[float] = []
+        mismatches = violations = 0
+
+        def measure(name, queries, index_call, brute_call, other_id, pair):
+            nonlocal mismatches, violations
+            latencies = []
+            for query in queries:
+                page, ms = timed(index_call, db, query.id, engine=engine)
+                latencies.append(ms)
+                (total, expected), ms = timed(brute_call, query, today)
+                brute_ms.append(ms)
+                got = [(m.score, getattr(m, other_id)) for m in page.items]
+                if total != page.total or [i for _s, i in got] != [i for _s, i in expected]:
+                    mismatches += 1
+                    echo(
+                        f"MISMATCH {name} {query.id}: index {page.total} {got[:5]}, "
+                        f"brute force {total} {expected[:5]}"
+                    )
+                for m in page.items:
+                    violations += bool(hard_failures(*pair(query, m), today))
+            return latencies
+
+        forward = measure(
+            "vacancy",
+            v_queries,
+            matching.candidates_for_vacancy,
+            lambda v, on: brute.candidates(v, participants, on),
+            "participant_id",
+            lambda v, m: (v, by_participant[m.participant_id]),
+        )
+        reverse = measure(
+            "participant",
+            p_queries,
+            matching.openings_for_participant,
+            lambda p, on: brute.openings(p, vacancies, on),
+            "vacancy_id",
+            lambda p, m: (by_vacancy[m.vacancy_id], p),
+        )
+
+        # change-to-visible: revoke one endorsement, wait until the index drops the person
+        target = db.get(Participant, p_queries[0].id)
+        begun = time.perf_counter()
+        participant_service.revoke_endorsement(db, db.get(User, target.mentor_id), target)
+        while True:
+            engine = open_engine(store, bind)
+            if matching.openings_for_participant(db, target.id, engine=engine).total == 0 and (
+                matching.index_matching.indexed_facts(engine, "participant", target.id) is None
+            ):
+                break
+            if time.perf_counter() - begun > 10:
+                break
+        visible_ms = (time.perf_counter() - begun) * 1000
+
+    match_p95, reverse_p95 = _percentile(forward, 0.95), _percentile(reverse, 0.95)
+    brute_p95 = _percentile(brute_ms, 0.95)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    summary = (
+        f"bench n={n} rebuild_s={result.seconds:.1f} "
+        f"match_p50_ms={statistics.median(forward):.1f} match_p95_ms={match_p95:.1f} "
+        f"reverse_p95_ms={reverse_p95:.1f} brute_p95_ms={brute_p95:.1f} "
+        f"speedup={brute_p95 / max(match_p95, reverse_p95, 0.001):.1f} "
+        f"visible_ms={visible_ms:.1f} peak_mb={peak_mb:.0f} mismatches={mismatches + violations}"
+    )
+    echo(
+        f"queries: {len(forward)} vacancy->participants, {len(reverse)} participant->vacancies; "
+        f"reverse p50 {statistics.median(reverse):.1f} ms; hard-filter violations {violations}"
+    )
+    app.extensions["portal_engine"].dispose()
+    return summary, mismatches, violations

@@ -1,0 +1,307 @@
+"""The matching rules, in one place, on plain facts (no database, no index): the hard filters,
+the score and the explanation of one (vacancy, participant) pair. The index queries
+(matching.py) express the same filters as terms; the brute-force scorer (brute.py) and
+`evaluate_pair` apply these functions directly, so all three agree by construction and the
+benchmark checks that they do.
+
+Dates are whole days since 2000-01-01 (`day()`), so filters are cheap number terms.
+
+Score (higher is better; ties are broken by the smaller id):
+  occupation   200 same occupation, 100 related (same group or a hand-picked neighbour), 0
+               other. The other parts add up to at most 90, so the occupation always decides
+               first: "same > related > other" holds for every pair.
+  skills       up to 40: vacancy skills from the vocabulary, must-have weight 2, nice-to-have
+               weight 1, each multiplied by the participant's observed level / 3.
+  dutch        0 one level below with coaching, 5 exactly the level, 10 above it.
+  distance     up to 20: 20 x (1 - km / participant's limit).
+  support      up to 20: share of the participant's support needs the commitment meets (20 when
+               they have none).
+Hours rule: the vacancy's hours per week are at most the hours the participant wants (a
+part-time job fits someone who wants more; not the other way round)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+EPOCH = date(2000, 1, 1)
+MAX_DAY = 99_999  # "no end": unlimited right to work, a certificate without expiry
+MAX_KM = 200
+DUTCH_CODES = ("A0", "A1", "A2", "B1", "B2", "C1")
+# A licence also allows the ones it includes (in Belgium C needs B, CE includes BE, ...).
+LICENCE_IMPLIES = {
+    "B": ("B",),
+    "BE": ("BE", "B"),
+    "C": ("C", "B"),
+    "CE": ("CE", "C", "BE", "B"),
+    "D": ("D", "B"),
+    "AM": ("AM",),
+    "G": ("G",),
+}
+SHIFTS = ("day", "evening", "night", "weekend")
+W_SAME, W_RELATED = 200.0, 100.0
+W_SKILLS, W_DISTANCE, W_SUPPORT = 40.0, 20.0, 20.0
+MET, COACHABLE, MISSING = "met", "coachable", "missing"
+
+
+def day(value: date | None, default: int = MAX_DAY) -> int:
+    return default if value is None else (value - EPOCH).days
+
+
+def from_day(number: int) -> date | None:
+    from datetime import timedelta
+
+    return None if number >= MAX_DAY else EPOCH + timedelta(days=number)
+
+
+def cert_code(code: str) -> str:
+    """One spelling for certificate codes ("vca-basic" and "vca_basic" are the same)."""
+    return code.replace("-", "_")
+
+
+def licences_with_implied(codes) -> tuple[str, ...]:
+    found: list[str] = []
+    for code in codes:
+        for implied in LICENCE_IMPLIES.get(code, (code,)):
+            if implied not in found:
+                found.append(implied)
+    return tuple(sorted(found))
+
+
+@dataclass(slots=True)
+class VacancyFacts:
+    id: int
+    org: int
+    title: str
+    occ: str
+    group: str
+    dutch: int  # required level 0..5
+    coaching: bool  # the employer offers language coaching: one level below is coachable
+    licence: str  # "" when none is needed
+    shifts: tuple[str, ...]
+    hours: int
+    start: int  # day
+    close: int  # day
+    postcode: str
+    must: tuple[str, ...] = ()
+    nice: tuple[str, ...] = ()
+    certs: tuple[tuple[str, bool], ...] = ()  # (code, employer trains)
+    support: tuple[str, ...] = ()  # support needs the commitment meets
+    colleague_langs: tuple[str, ...] = ()  # languages colleagues speak (codes)
+
+    @property
+    def dutch_min(self) -> int:
+        return self.dutch - 1 if self.coaching and self.dutch > 0 else self.dutch
+
+    @property
+    def certs_required(self) -> tuple[str, ...]:
+        return tuple(code for code, trains in self.certs if not trains)
+
+
+@dataclass(slots=True)
+class ParticipantFacts:
+    id: int
+    mentor: int
+    occs: tuple[str, ...]
+    dutch: int
+    licences: tuple[str, ...]  # with the implied ones
+    certs: tuple[tuple[str, int], ...]  # (code, valid until day)
+    shifts: tuple[str, ...]
+    hours: int
+    available: int  # day
+    rtw_until: int  # day (MAX_DAY: unlimited)
+    postcode: str
+    max_km: int
+    needs: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()
+    endorsed_until: int = MAX_DAY
+    skills: tuple[tuple[str, int], ...] = ()  # (code, observed level 1..3)
+
+
+FACT_TYPES = {"vacancy": VacancyFacts, "participant": ParticipantFacts}
+
+
+def to_row(facts) -> list:
+    return [getattr(facts, name) for name in facts.__slots__]
+
+
+def from_row(kind: str, row: list):
+    cls = FACT_TYPES[kind]
+    values = [tuple(map(_tuple, v)) if isinstance(v, list) else v for v in row]
+    return cls(*values)
+
+
+def _tuple(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+@cache
+def related_codes(occupation: str) -> frozenset[str]:
+    from portal import vocabulary
+
+    return frozenset(o.code for o in vocabulary.related_occupations(occupation))
+
+
+def distance(v: VacancyFacts, p: ParticipantFacts) -> float | None:
+    from portal.services import postcodes
+
+    return postcodes.distance_km(v.postcode, p.postcode)
+
+
+# -- hard filters --------------------------------------------------------------------------
+
+
+def cert_valid(p: ParticipantFacts, code: str, on: int) -> bool:
+    return any(c == code and until >= on for c, until in p.certs)
+
+
+def hard_failures(v: VacancyFacts, p: ParticipantFacts, today: int, km=None) -> list[str]:
+    """Codes of the hard filters this pair fails (empty: it passes). `km` may be given when
+    the caller already knows the distance."""
+    failed = []
+    if p.endorsed_until < today or v.close < today:
+        failed.append("matchable")
+    if p.rtw_until < v.start:
+        failed.append("right_to_work")
+    if v.licence and v.licence not in p.licences:
+        failed.append("licence")
+    if any(not cert_valid(p, code, v.start) for code in v.certs_required):
+        failed.append("certificates")
+    if any(shift not in p.shifts for shift in v.shifts):
+        failed.append("shifts")
+    if v.hours > p.hours:
+        failed.append("hours")
+    km = distance(v, p) if km is None else km
+    if km is None or km > p.max_km:
+        failed.append("distance")
+    if p.available > v.start:
+        failed.append("available")
+    if p.dutch < v.dutch_min:
+        failed.append("dutch")
+    return failed
+
+
+def passes(v: VacancyFacts, p: ParticipantFacts, today: int) -> float | None:
+    """The distance when the pair passes every hard filter, else None (short-circuits:
+    the same rules as hard_failures, cheapest first, for the brute-force loop)."""
+    if (
+        p.endorsed_until < today
+        or v.close < today
+        or p.rtw_until < v.start
+        or p.available > v.start
+        or v.hours > p.hours
+        or p.dutch < v.dutch_min
+        or (v.licence and v.licence not in p.licences)
+        or any(shift not in p.shifts for shift in v.shifts)
+        or any(not cert_valid(p, code, v.start) for code in v.certs_required)
+    ):
+        return None
+    km = distance(v, p)
+    return km if km is not None and km <= p.max_km else None
+
+
+# -- score ---------------------------------------------------------------------------------
+
+
+def occupation_points(v: VacancyFacts, p: ParticipantFacts) -> float:
+    if v.occ in p.occs:
+        return W_SAME
+    if any(v.occ in related_codes(occ) for occ in p.occs):
+        return W_RELATED
+    return 0.0
+
+
+def skill_points(v: VacancyFacts, p: ParticipantFacts) -> float:
+    total = 2 * len(v.must) + len(v.nice)
+    if not total:
+        return 0.0
+    levels = dict(p.skills)
+    got = sum(2 * levels.get(code, 0) / 3 for code in v.must)
+    got += sum(levels.get(code, 0) / 3 for code in v.nice)
+    return W_SKILLS * got / total
+
+
+def dutch_points(v: VacancyFacts, p: ParticipantFacts) -> float:
+    margin = p.dutch - v.dutch
+    return 0.0 if margin < 0 else (5.0 if margin == 0 else 10.0)
+
+
+def distance_points(km: float, p: ParticipantFacts) -> float:
+    if p.max_km <= 0:
+        return W_DISTANCE
+    return W_DISTANCE * max(0.0, 1 - km / p.max_km)
+
+
+def needs_met(v: VacancyFacts, p: ParticipantFacts) -> list[str]:
+    offered = set(v.support)
+    if set(v.colleague_langs) & set(p.langs):
+        offered.add("same_language_colleague")
+    return [need for need in p.needs if need in offered]
+
+
+def support_points(v: VacancyFacts, p: ParticipantFacts) -> float:
+    if not p.needs:
+        return W_SUPPORT
+    return W_SUPPORT * len(needs_met(v, p)) / len(p.needs)
+
+
+def score(v: VacancyFacts, p: ParticipantFacts, km: float) -> float:
+    total = (
+        occupation_points(v, p)
+        + skill_points(v, p)
+        + dutch_points(v, p)
+        + distance_points(km, p)
+        + support_points(v, p)
+    )
+    return round(total, 4)
+
+
+# -- explanation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    status: str  # met | coachable | missing
+    message: str
+
+
+class LazyCriteria(Sequence):
+    """The explanation of a match, written on first use: a ranked page computes only the
+    explanations it shows, and a caller that only ranks pays nothing for them."""
+
+    def __init__(self, build):
+        self._build, self._items = build, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = list(self._build())
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other) -> bool:
+        return self._list() == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+@dataclass
+class Match:
+    vacancy_id: int
+    participant_id: int
+    score: float
+    passes: bool
+    criteria: Sequence[Criterion] = field(default_factory=list)
+    distance_km: float | None = None
+
+
+@dataclass
+class MatchPage:
+    total: int
+    items: list[Match]

@@ -1,0 +1,39 @@
+"""The benchmark at N=2,000 with its correctness check (index top 20 == brute force), and
+the demo data matching both ways."""
+
+import re
+
+from sqlmodel import Session, select
+
+from portal import db as portal_db
+from portal.models import Participant, Vacancy
+from portal.services import demo, matching
+from search_index import rebuild
+from search_index.flask_sync import get_store
+
+
+def test_bench_2000_agrees_with_brute_force(app):
+    from search_index import bench
+
+    lines = []
+    summary, mismatches, violations = bench.run(2000, queries=200, echo=lines.append)
+    assert (mismatches, violations) == (0, 0), lines
+    assert re.fullmatch(
+        r"bench n=2000 rebuild_s=[\d.]+ match_p50_ms=[\d.]+ match_p95_ms=[\d.]+ "
+        r"reverse_p95_ms=[\d.]+ brute_p95_ms=[\d.]+ speedup=[\d.]+ visible_ms=[\d.]+ "
+        r"peak_mb=\d+ mismatches=0",
+        summary,
+    ), summary
+
+
+def test_demo_data_matches_both_ways(app):
+    with app.app_context():
+        demo.fill(portal_db.session())
+        bind = app.extensions["portal_engine"]
+        rebuild(get_store(app), bind)
+    with app.test_request_context("/?lang=en"), Session(bind) as db:
+        vacancies = db.exec(select(Vacancy.id)).all()
+        people = db.exec(select(Participant.id)).all()
+        forward = sum(matching.candidates_for_vacancy(db, i).total for i in vacancies)
+        backward = sum(matching.openings_for_participant(db, i).total for i in people)
+    assert forward > 0 and forward == backward

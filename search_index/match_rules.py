@@ -182,22 +182,12 @@ def hard_failures(v: VacancyFacts, p: ParticipantFacts, today: int, km=None) -> 
 
 
 def passes(v: VacancyFacts, p: ParticipantFacts, today: int) -> float | None:
-    """The distance when the pair passes every hard filter, else None (short-circuits:
-    the same rules as hard_failures, cheapest first, for the brute-force loop)."""
-    if (
-        p.endorsed_until < today
-        or v.close < today
-        or p.rtw_until < v.start
-        or p.available > v.start
-        or v.hours > p.hours
-        or p.dutch < v.dutch_min
-        or (v.licence and v.licence not in p.licences)
-        or any(shift not in p.shifts for shift in v.shifts)
-        or any(not cert_valid(p, code, v.start) for code in v.certs_required)
-    ):
-        return None
+    """The distance when the pair passes every hard filter, else None (for the brute-force
+    loop, which must apply exactly the rules of hard_failures)."""
     km = distance(v, p)
-    return km if km is not None and km <= p.max_km else None
+    if hard_failures(v, p, today, km=float("inf") if km is None else km):
+        return None
+    return km
 
 
 # -- score ---------------------------------------------------------------------------------

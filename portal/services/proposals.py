@@ -33,7 +33,7 @@ from ..models import (
     open_pair_key,
     utcnow,
 )
-from . import catalogues, notifications, postcodes, vacancies
+from . import catalogues, matching, notifications, postcodes, vacancies
 from . import participant_catalogues as cat
 from . import participants as psvc
 from .errors import ServiceError
@@ -104,16 +104,17 @@ def right_to_work_on(facts: psvc.CaseFacts, day: date) -> bool:
     return replace(facts, on=max(day, facts.on)).right_to_work_ok
 
 
+# Hard filters of the matching engine that a mentor may override with a written reason; the
+# others (endorsement, consent, right to work, an open vacancy) are checked above, never waived.
+OVERRIDABLE_FILTERS = frozenset(
+    {"licence", "certificate", "shifts", "hours", "distance", "available", "dutch"}
+)
+
+
 def hard_filter_problems(db: Session, vacancy: Vacancy, participant: Participant) -> list[Problem]:
     """What stands between this participant and this vacancy. Endorsement, consent, the right
-    to work on the start date and an open vacancy are never overridable.
-
-    INTEGRATOR: add the matching engine here, e.g.
-        match = evaluate_pair(db, vacancy.id, participant.id)
-        for c in match.criteria:
-            if c.status == "missing" and c.code not in {p.code for p in problems}:
-                problems.append(Problem(c.code, c.message, c.code != "right_to_work"))
-    and drop the availability check below when the engine covers it."""
+    to work on the start date and an open vacancy are never overridable; every other hard
+    filter of the matching engine is a soft problem the mentor may override with a reason."""
     facts = psvc.case_facts(db, [participant])[0]
     problems = []
     if not participant.active:
@@ -138,14 +139,9 @@ def hard_filter_problems(db: Session, vacancy: Vacancy, participant: Participant
         problems.append(
             Problem("vacancy_open", _("This vacancy is not open for proposals."), False)
         )
-    if participant.available_from and participant.available_from > vacancy.start_date:
-        problems.append(
-            Problem(
-                "available",
-                _("The participant is available only after the start date of the vacancy."),
-                True,
-            )
-        )
+    for criterion in matching.evaluate_pair(db, vacancy.id, participant.id).criteria:
+        if criterion.status == "missing" and criterion.code in OVERRIDABLE_FILTERS:
+            problems.append(Problem(criterion.code, criterion.message, True))
     return problems
 
 

@@ -18,12 +18,12 @@ EVIDENCE = (
 
 # first, last, mentor index, postcode, occupation, skill, Dutch level, phone
 EXTRA = [
-    ("Bilal", "Ahmadi", 0, "9000", "dishwasher", "dishwashing", "A2", "+32 471 20 31 42"),
+    ("Bilal", "Ahmadi", 0, "9100", "dishwasher", "dishwashing", "A2", "+32 471 20 31 42"),
     ("Samira", "Benali", 1, "9300", "construction-labourer", "site-cleanup", "A2",
      "+32 472 11 22 33"),
     ("Dawit", "Kidane", 1, "8500", "green-worker", "lawn-mowing", "A1", "+32 473 44 55 66"),
     ("Nadia", "Haddad", 2, "2030", "forklift-driver", "forklift", "A2", "+32 474 77 88 99"),
-    ("Hamid", "Karimi", 0, "9050", "forklift-driver", "loading-unloading", "A2",
+    ("Hamid", "Karimi", 0, "2660", "forklift-driver", "loading-unloading", "A2",
      "+32 475 12 21 12"),
     ("Yonas", "Tesfamariam", 0, "9052", "order-picker", "order-picking", "A2",
      "+32 476 30 40 50"),
@@ -45,11 +45,18 @@ def _extra_participant(db: Session, mentor, row, today: date) -> Participant:
     values = {"first_name": first, "last_name": last, "date_of_birth": date(1993, 2, 14)}
     p = psvc.create_participant(db, mentor, values | {"phone": phone})
     sections = {
-        "mobility": {"home_postcode": postcode, "max_travel_km": 30, "transport": ["bike"]},
+        # Bilal (Sint-Niklaas) takes the train to Gent or Antwerpen, weekends included.
+        "mobility": {
+            "home_postcode": postcode,
+            "max_travel_km": 45 if first == "Bilal" else 30,
+            "transport": ["public", "bike"] if first == "Bilal" else ["bike"],
+            # The green and construction jobs drive a van between sites.
+            "licences": ["B"] if first in {"Samira", "Dawit"} else [],
+        },
         "dutch": {"dutch_level": dutch},
         "availability": {
             "hours_per_week": 38,
-            "shifts": ["day", "night"],
+            "shifts": ["day", "evening", "night"] + (["weekend"] if first == "Bilal" else []),
             # Yonas can start only after the vacancy's start date: proposed with a reason.
             "available_from": today + timedelta(days=14 if first == "Yonas" else 0),
         },
@@ -59,6 +66,8 @@ def _extra_participant(db: Session, mentor, row, today: date) -> Participant:
     for section, section_values in sections.items():
         psvc.save_section(db, mentor, p, section, section_values)
     psvc.add_skill(db, mentor, p, skill, 3, "Doet dit elke dag alleen in ons atelier.")
+    if occupation == "forklift-driver":
+        psvc.add_certificate(db, mentor, p, "forklift", today + timedelta(days=3 * 365))
     psvc.endorse(db, mentor, p, EVIDENCE, "Betrouwbaar, rustig, helpt collega's.", None)
     psvc.give_consent(db, mentor, p, with_mentor=True)
     return p
@@ -119,11 +128,21 @@ def add_demo_proposals(db: Session, world: dict) -> None:
     step(yonas, 0, interested, meeting, trial)  # fmt: skip
 
     # Introduction meeting: Amina said yes in her own account.
-    amina = propose("Amina", "Logistiek assistent zorg", interest=False, share=True)
+    amina = propose(
+        "Amina",
+        "Logistiek assistent zorg",
+        interest=False,
+        share=True,
+        override="Amina neemt de trein Antwerpen-Leuven (35 minuten); dat traject kent ze al.",
+    )
     svc.record_interest(db, participant_user["Amina"], amina.id)
     step(amina, 4, interested, meeting)
     # Proposed, name not shared yet: the employer sees a pseudonymised profile.
-    propose("Amina", "Kamermedewerker")
+    propose(
+        "Amina",
+        "Kamermedewerker",
+        override="Vanaf de start kan Amina ook 's avonds: haar kinderopvang is dan geregeld.",
+    )
 
     # Withdrawn by the mentor, then hired elsewhere (the vacancy has one position: filled).
     bilal = propose("Bilal", "Magazijnmedewerker orderpicking", share=True)

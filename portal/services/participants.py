@@ -857,5 +857,7 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
     db.commit()
 
 
-# Registered after everything above exists: aftercare states and to-dos, demo profiles.
-from . import checkins, participants_demo  # noqa: E402,F401
+# Registered after everything above exists: aftercare states and to-dos, demo profiles, then
+# the demo hires with their check-ins (which build on the demo proposals).
+from . import checkins, participants_demo  # noqa: E402,F401, I001
+from . import checkins_demo  # noqa: E402,F401, I001

@@ -16,7 +16,8 @@ def hired(app, db, make_user, days_ago=40, **changes) -> tuple[World, Proposal]:
         proposal = svc.propose(db, w.mentor, w.participant.id, w.vacancy.id, "Past hire.", True)
         for stage, values in (
             (Stage.EMPLOYER_INTERESTED, {}),
-            (Stage.INTRO_MEETING, {"meeting_on": today() + timedelta(days=1), "meeting_place": "X"}),
+            (Stage.INTRO_MEETING, {"meeting_on": today() + timedelta(days=1),
+                                   "meeting_place": "X"}),
             (Stage.HIRED, {"contract_type": "open-ended",
                            "hire_start": today() - timedelta(days=days_ago)}),
         ):  # fmt: skip

@@ -135,7 +135,7 @@ def test_leaving_then_reopening_in_one_step(app, db, make_user):
     assert matchable(app, db, w.participant)  # the endorsement is still valid: no new one
     assert state(app, db, w.participant) == "endorsed"
     # A second reopen has nothing to reopen.
-    post_form(mentor, reopen, {}, page="/mentor/")
+    post_form(mentor, reopen + "?lang=en", {}, page="/mentor/")
     page = mentor.get(f"/mentor/participants/{w.participant.id}?lang=en").get_data(as_text=True)
     assert "Record first in a check-in that the person left the job." in page
 

@@ -2,6 +2,7 @@
 the export never holds a name or contact detail."""
 
 import re
+from pathlib import Path
 
 from sqlmodel import select
 
@@ -21,8 +22,8 @@ def test_csv_export_of_the_demo_holds_no_personal_data(app, db):
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     coordinator = db.exec(select(User).where(User.role == "coordinator")).first()
     client = app.test_client()
-    password = app.instance_path + "/demo-logins.txt"
-    logins = dict(line.split()[1:] for line in open(password).read().splitlines())
+    lines = (Path(app.instance_path) / "demo-logins.txt").read_text().splitlines()
+    logins = dict(line.split()[1:] for line in lines)
     login(client, coordinator.email, logins[coordinator.email])
     page = client.get("/outcomes/?lang=en")
     assert page.status_code == 200

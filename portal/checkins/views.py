@@ -77,7 +77,7 @@ def _slot_or_refuse(proposal_id: int, month: int):
         slots = svc.hire_slots(session, current_user, proposal_id)
     except ServiceError as error:
         flash(error.message, "error")
-        return None
+        abort(redirect(url_for("checkins.index")))
     slot = next((s for s in slots if s.month == month), None)
     if slot is None:
         abort(404)
@@ -96,8 +96,6 @@ def _refused(form, error: ServiceError) -> None:
 @roles("mentor")
 def record(proposal_id: int, month: int):
     slot = _slot_or_refuse(proposal_id, month)
-    if slot is None:
-        return redirect(url_for("checkins.index"))
     session = db.session()
     row = slot.row
     if request.method == "GET" and row is not None and row.recorded_at is not None:
@@ -145,8 +143,6 @@ def record(proposal_id: int, month: int):
 @roles("employer")
 def employer_view(proposal_id: int, month: int):
     slot = _slot_or_refuse(proposal_id, month)
-    if slot is None:
-        return redirect(url_for("checkins.index"))
     session = db.session()
     row = slot.row
     if request.method == "GET" and row is not None and row.employer_view_at is not None:

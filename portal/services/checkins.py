@@ -28,11 +28,11 @@ from ..models import (
 from . import notifications, vacancies
 from . import participant_catalogues as cat
 from . import participants as psvc
+from . import proposals as proposal_service  # attributes used at call time (import cycle)
 from .errors import ServiceError
 
 DUE_WINDOW_DAYS = 7  # a check-in opens a week before its milestone
 OVERDUE_AFTER_DAYS = 14  # and is overdue two weeks after it
-MAX_TEXT = 2000
 
 LEAVE_REASONS = {
     "contract_ended": _l("The contract ended and was not renewed"),
@@ -252,25 +252,15 @@ def _slot(db: Session, proposal: Proposal, month, today: date) -> tuple[CheckIn,
     due_on = add_months(proposal.hire_start, month)
     if today < due_on - timedelta(days=DUE_WINDOW_DAYS):
         raise ServiceError(
-            _("This check-in opens on %(day)s.", day=_day(due_on - timedelta(DUE_WINDOW_DAYS)))
+            _(
+                "This check-in opens on %(day)s.",
+                day=proposal_service._day(due_on - timedelta(DUE_WINDOW_DAYS)),
+            )
         )
     row = db.exec(
         select(CheckIn).where(CheckIn.proposal_id == proposal.id, CheckIn.month == month)
     ).first()
     return row or CheckIn(proposal_id=proposal.id, month=month, due_on=due_on), due_on
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _text(value, field_name: str, required=None) -> str:
-    text = (value or "").strip()
-    if required and not text:
-        raise ServiceError(required, field=field_name)
-    if len(text) > MAX_TEXT:
-        raise ServiceError(_("Use at most %(max)d characters.", max=MAX_TEXT), field=field_name)
-    return text
 
 
 def _yes_no(value, field_name: str, message) -> bool:
@@ -325,7 +315,7 @@ def record(db: Session, mentor: User, proposal_id: int, month: int, values: dict
             raise ServiceError(_("This date is after the day of the contact."), field="left_on")
         row.leave_reason = _choice(values.get("leave_reason"), LEAVE_REASONS, "leave_reason")
         required = _("Explain the reason in a few words.")
-        row.leave_note = _text(
+        row.leave_note = proposal_service._text(
             values.get("leave_note"),
             "leave_note",
             required if row.leave_reason == "other" else None,
@@ -338,9 +328,11 @@ def record(db: Session, mentor: User, proposal_id: int, month: int, values: dict
     row.participant_rating = _choice(
         values.get("participant_rating"), RATINGS, "participant_rating"
     )
-    row.participant_note = _text(values.get("participant_note"), "participant_note")
+    row.participant_note = proposal_service._text(
+        values.get("participant_note"), "participant_note"
+    )
     row.employer_rating = _choice(values.get("employer_rating"), RATINGS, "employer_rating")
-    row.employer_note = _text(values.get("employer_note"), "employer_note")
+    row.employer_note = proposal_service._text(values.get("employer_note"), "employer_note")
     answers = values.get("commitment") or {}
     row.commitment = {
         item: _choice(answers.get(item), COMMITMENT_ANSWERS, f"commitment_{item}")
@@ -361,7 +353,7 @@ def record_employer_view(
     proposal, _vacancy, _participant = open_hire(db, employer, proposal_id)
     row, _due = _slot(db, proposal, month, psvc.today())
     row.employer_view_rating = _choice(values.get("rating"), RATINGS, "rating")
-    row.employer_view_note = _text(values.get("note"), "note")
+    row.employer_view_note = proposal_service._text(values.get("note"), "note")
     row.employer_view_at, row.employer_view_by_id = utcnow(), employer.id
     db.add(row)
     db.commit()
@@ -430,7 +422,7 @@ def notify_due(db: Session, today: date | None = None) -> int:
         db.commit()
         recipients = [
             db.get(User, slot.participant.mentor_id),
-            *_employers(db, slot.organisation.id),
+            *proposal_service._employer_users(db, slot.organisation.id),
         ]
         notifications.notify(
             db,
@@ -441,16 +433,10 @@ def notify_due(db: Session, today: date | None = None) -> int:
             month=slot.month,
             vacancy=slot.vacancy.title,
             organisation=slot.organisation.name,
-            date=_day(slot.due_on),
+            date=proposal_service._day(slot.due_on),
         )
         count += 1
     return count
-
-
-def _employers(db: Session, organisation_id: int) -> list[User]:
-    from .proposals import _employer_users  # proposals imports this module's neighbours
-
-    return _employer_users(db, organisation_id)
 
 
 # --- the caseload: aftercare state and to-do ----------------------------------------------

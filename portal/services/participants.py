@@ -857,7 +857,9 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
     db.commit()
 
 
-# Registered after everything above exists: aftercare states and to-dos, demo profiles, then
-# the demo hires with their check-ins (which build on the demo proposals).
-from . import checkins, participants_demo  # noqa: E402,F401, I001
+# Registered after everything above exists, in this order (the demo extensions run in the
+# order they register): demo profiles; aftercare states and to-dos (they load proposals and
+# so the demo proposals); the demo hires with their check-ins.
+from . import participants_demo  # noqa: E402,F401, I001
+from . import checkins  # noqa: E402,F401, I001
 from . import checkins_demo  # noqa: E402,F401, I001

@@ -50,11 +50,13 @@ def _init_search_index(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
+    from .checkins import bp as checkins_bp
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
     from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
     from .notifications import bp as notifications_bp
+    from .outcomes import bp as outcomes_bp
     from .participants import bp as participants_bp
     from .proposals import bp as proposals_bp
     from .site import bp as site_bp
@@ -70,3 +72,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(proposals_bp, url_prefix="/proposals")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(matches_bp)
+    app.register_blueprint(checkins_bp, url_prefix="/checkins")
+    app.register_blueprint(outcomes_bp, url_prefix="/outcomes")

@@ -35,11 +35,13 @@ def register(app) -> None:
         translations_group,
         vacancies_group,
         vocabulary_group,
+        checkins_group,
     )
     for group in groups:
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
     app.cli.add_command(bench_command)
+    app.cli.add_command(outcomes_command)
     app.cli.add_command(start_command)
 
 
@@ -141,6 +143,40 @@ def vacancies_expire():
 
     expired = vacancies.expire_due(db.session())
     click.echo(f"{len(expired)} vacancies expired")
+
+
+# -- aftercare and outcomes ---------------------------------------------------------------
+@click.group("checkins", help="Aftercare check-ins after a hire.")
+def checkins_group():
+    pass
+
+
+@checkins_group.command("notify", help="Send a reminder for every due check-in (each once).")
+@with_appcontext
+def checkins_notify():
+    from .services import checkins
+
+    sent = checkins.notify_due(db.session())
+    click.echo(f"checkins notified={sent}")
+
+
+@click.command("outcomes", help="Recompute and print the headline outcome figures.")
+@with_appcontext
+def outcomes_command():
+    from .services import outcomes
+
+    figures = outcomes.figures(db.session())
+    click.echo(f"endorsed participants: {figures.endorsed}")
+    click.echo(f"proposed participants: {figures.proposed}")
+    click.echo(f"hired participants: {figures.hired}")
+    click.echo(f"transition rate (hired / endorsed): {outcomes.rate_text(figures.transition_rate)}")
+    click.echo(f"median days from endorsement to hire: {figures.median_days_to_hire}")
+    for r in figures.retention:
+        click.echo(
+            f"retention at {r.months} months: {r.retained} of {r.cohort} "
+            f"({outcomes.rate_text(r.rate)})"
+        )
+    click.echo(outcomes.summary_line(figures))
 
 
 @click.group("vocabulary", help="Occupation and skill vocabulary.")

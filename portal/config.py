@@ -38,6 +38,7 @@ ENV_SETTINGS = {
     "PORTAL_SMTP_FROM": ("SMTP_FROM", str),
     "PORTAL_SMTP_TLS": ("SMTP_TLS", lambda v: v.lower() in {"1", "true", "yes"}),
     "PORTAL_MAIL_DIR": ("MAIL_DIR", str),
+    "PORTAL_CHECKIN_MONTHS": ("CHECKIN_MONTHS", str),
 }
 
 
@@ -56,6 +57,8 @@ def defaults(instance_path: str) -> dict:
         "SMTP_FROM": "brugportaal@localhost",
         "SMTP_TLS": True,
         "MAIL_DIR": str(instance / "mail"),
+        # Aftercare check-ins: months after the first working day of a hire.
+        "CHECKIN_MONTHS": "1,3,6,12",
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": LANGUAGES,
@@ -90,8 +93,24 @@ def load(app, overrides: dict | None) -> None:
             f"PORTAL_DEFAULT_LOCALE must be one of {', '.join(LANGUAGES)}, "
             f"not {app.config['BABEL_DEFAULT_LOCALE']!r}"
         )
+    app.config["CHECKIN_MONTHS"] = parse_checkin_months(app.config["CHECKIN_MONTHS"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _embedded_secret_key(app)
+
+
+def parse_checkin_months(value) -> tuple[int, ...]:
+    """ "1,3,6,12" (or a list of numbers) -> (1, 3, 6, 12): distinct months from 1 to 36."""
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        months = sorted({int(str(part).strip()) for part in parts if str(part).strip()})
+    except ValueError:
+        months = []
+    if not months or not all(1 <= month <= 36 for month in months):
+        raise ConfigError(
+            f"PORTAL_CHECKIN_MONTHS={value!r} is not valid: give months after the hire as "
+            "whole numbers from 1 to 36, separated by commas, for example 1,3,6,12"
+        )
+    return tuple(months)
 
 
 def normalise_database_url(url: str) -> str:

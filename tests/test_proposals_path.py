@@ -49,7 +49,7 @@ def test_whole_path_from_proposal_to_hire_closes_the_vacancy(app, db, make_user)
     ]
     assert events_of(db, proposal.id)[3].details["place"] == "Onthaal"
     assert db.get(Vacancy, w.vacancy.id).status == "filled"
-    assert state(app, db, w.participant) == "hired"
+    assert state(app, db, w.participant) == "in_aftercare"  # a fresh hire is in aftercare (issue 7)
     board = mentor.get("/proposals/?lang=en").get_data(as_text=True)
     assert "Samir Noori" in board and "Hired" in board
     dashboard = employer.get("/employer/?lang=en").get_data(as_text=True)

@@ -10,7 +10,7 @@ from ..forms import ActionForm, choices
 from ..i18n import _
 from ..mentors.profile import case_labels, export_response, profile_context
 from ..models import Organisation, Participant, User
-from ..services import accounts
+from ..services import accounts, checkins
 from ..services import participants as participant_service
 from ..services.errors import ServiceError
 from . import bp
@@ -41,6 +41,8 @@ def dashboard():
         counts=counts,
         role_labels=ROLE_LABELS,
         form=DecisionForm(),
+        due=checkins.due_for(session, current_user),
+        name_of=checkins.person_name,
     )
 
 

@@ -9,6 +9,7 @@ from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, _l, current_language
 from ..models import Organisation, ParticipantCertificate, ParticipantSkill
+from ..services import checkins
 from ..services import participant_catalogues as cat
 from ..services import participants as svc
 from ..services.errors import ServiceError
@@ -35,6 +36,8 @@ def dashboard():
         organisation=organisation,
         cases=svc.caseload(session, current_user),
         profile_endpoint="mentors.participant",
+        due=checkins.due_for(session, current_user),
+        name_of=checkins.person_name,
         **case_labels(),
     )
 

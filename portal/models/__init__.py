@@ -11,6 +11,7 @@ from .accounts import (
 )
 from .audit import AuditEvent
 from .base import utcnow
+from .checkins import CheckIn
 from .participants import (
     Consent,
     Endorsement,
@@ -41,6 +42,7 @@ from .vocabulary import EscoOccupation, EscoSkill
 __all__ = [
     "AccountStatus",
     "AuditEvent",
+    "CheckIn",
     "EscoOccupation",
     "EscoSkill",
     "Consent",

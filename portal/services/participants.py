@@ -554,9 +554,21 @@ class CaseFacts:
         )
 
     @property
+    def in_job(self) -> bool:
+        """Hired and not (yet) reopened for new matches after leaving; without the
+        check-in facts, any hire counts."""
+        status = self.extra.get("hire_status", "employed" if self.hired else None)
+        return status in {"employed", "left"}
+
+    @property
+    def hired(self) -> bool:
+        return Stage.HIRED in self.extra.get("proposal_stages", ())
+
+    @property
     def matchable(self) -> bool:
         return (
             self.participant.active
+            and not self.in_job
             and not self.missing
             and self.endorsed
             and self.consent is not None
@@ -577,7 +589,7 @@ class Case:
 
 # (state code, rule) in priority order: the first rule that holds names the state.
 STATE_RULES: list[tuple[str, Callable[[CaseFacts], bool]]] = [
-    ("hired", lambda f: Stage.HIRED in f.extra.get("proposal_stages", ())),
+    ("hired", lambda f: f.hired and f.extra.get("hire_status", "employed") == "employed"),
     ("proposed", lambda f: bool(OPEN_STAGES & set(f.extra.get("proposal_stages", ())))),
     ("inactive", lambda f: not f.participant.active),
     ("incomplete", lambda f: bool(f.missing)),
@@ -691,6 +703,16 @@ def is_matchable(db: Session, p: Participant, on: date | None = None) -> bool:
     """Active, complete, endorsed (not expired, not revoked), consenting to matching and
     allowed to work: the only participants matching may ever see."""
     return case_facts(db, [p], on)[0].matchable
+
+
+def reopen_for_matching(db: Session, actor: User, p: Participant) -> None:
+    """Active again and open for new matches after a job ended (the caller marks the leave
+    as reopened in the same transaction). The endorsement and the consent stay as they are:
+    a valid endorsement keeps counting, an expired one asks to be renewed."""
+    p.active = True
+    audit.record(db, actor.id, "participant.reopened", "participant", p.id)
+    _touched(db, p)
+    db.commit()
 
 
 # --- sign-in with a short code --------------------------------------------------------------
@@ -840,4 +862,9 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
     db.commit()
 
 
-from . import participants_demo  # noqa: E402,F401  (registers the demo profiles)
+# Registered after everything above exists, in this order (the demo extensions run in the
+# order they register): demo profiles; aftercare states and to-dos (they load proposals and
+# so the demo proposals); the demo hires with their check-ins.
+from . import participants_demo  # noqa: E402,F401, I001
+from . import checkins  # noqa: E402,F401, I001
+from . import checkins_demo  # noqa: E402,F401, I001

@@ -1,0 +1,186 @@
+"""Check-in pages. Views parse forms, call portal.services.checkins, render; who may see or
+record what is decided in the service."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from .. import db
+from ..access import roles
+from ..forms import ActionForm, attach_errors
+from ..i18n import _
+from ..models import Role
+from ..services import checkins as svc
+from ..services import participants as participant_service
+from ..services import proposals as proposal_service
+from ..services import vacancies
+from ..services.errors import ServiceError
+from . import bp
+from .forms import CheckInForm, EmployerViewForm
+
+
+def _person(session, slot_or_hire) -> str:
+    """The participant's name for the mentor and coordinator; for the employer only after
+    the participant shared it for this proposal, a pseudonym before."""
+    proposal, participant = slot_or_hire
+    if current_user.role != Role.EMPLOYER or proposal_service.contact_visible(
+        session, proposal, participant
+    ):
+        return f"{participant.first_name} {participant.last_name}".strip()
+    return _("Candidate %(code)s", code=f"K{proposal.id:04d}")
+
+
+@bp.route("/")
+@roles("mentor", "employer", "coordinator")
+def index():
+    session = db.session()
+    slots = svc.schedule(session, *svc.scope_of(current_user))
+    hires = {}
+    for slot in slots:
+        hires.setdefault(slot.proposal.id, []).append(slot)
+    return render_template(
+        "checkins/index.html",
+        due=sorted(
+            (s for s in slots if s.status in {"due", "overdue"}),
+            key=lambda s: (s.status != "overdue", s.due_on),
+        ),
+        hires=list(hires.values()),
+        name_of=lambda s: _person(session, (s.proposal, s.participant)),
+    )
+
+
+@bp.route("/hire/<int:proposal_id>")
+@roles("mentor", "employer", "coordinator")
+def hire(proposal_id: int):
+    session = db.session()
+    try:
+        slots = svc.hire_slots(session, current_user, proposal_id)
+    except ServiceError as error:
+        flash(error.message, "error")
+        return redirect(url_for("checkins.index"))
+    first = slots[0]
+    return render_template(
+        "checkins/hire.html",
+        slots=slots,
+        hire=first,
+        name=_person(session, (first.proposal, first.participant)),
+        leave=svc.open_leave(session, first.participant)
+        if current_user.role == Role.MENTOR
+        else None,
+        action_form=ActionForm(),
+        svc=svc,
+    )
+
+
+def _slot_or_refuse(proposal_id: int, month: int):
+    session = db.session()
+    try:
+        slots = svc.hire_slots(session, current_user, proposal_id)
+    except ServiceError as error:
+        flash(error.message, "error")
+        abort(redirect(url_for("checkins.index")))
+    slot = next((s for s in slots if s.month == month), None)
+    if slot is None:
+        abort(404)
+    return slot
+
+
+def _refused(form, error: ServiceError) -> None:
+    db.session().rollback()
+    if error.field and hasattr(form, error.field):
+        attach_errors(form, {error.field: error.message})
+    else:
+        form.form_errors.append(error.message)
+
+
+@bp.route("/hire/<int:proposal_id>/<int:month>", methods=["GET", "POST"])
+@roles("mentor")
+def record(proposal_id: int, month: int):
+    slot = _slot_or_refuse(proposal_id, month)
+    session = db.session()
+    row = slot.row
+    if request.method == "GET" and row is not None and row.recorded_at is not None:
+        data = {
+            name: getattr(row, name)
+            for name in (
+                "held_on",
+                "left_on",
+                "leave_reason",
+                "leave_note",
+                "participant_rating",
+                "participant_note",
+                "employer_rating",
+                "employer_note",
+            )
+        }
+        data["still_employed"] = "yes" if row.still_employed else "no"
+        if row.wants_help_again is not None:
+            data["wants_help_again"] = "yes" if row.wants_help_again else "no"
+        data |= {f"commitment_{k}": v for k, v in row.commitment.items()}
+        form = CheckInForm(data=data)
+    else:
+        form = CheckInForm()
+    items = svc.applicable_items(vacancies.commitment_of(session, slot.vacancy))
+    if form.validate_on_submit():
+        values = dict(form.data)
+        values["commitment"] = {item: values.get(f"commitment_{item}") for item in items}
+        try:
+            svc.record(session, current_user, proposal_id, month, values)
+        except ServiceError as error:
+            _refused(form, error)
+        else:
+            flash(_("The check-in is saved."), "success")
+            return redirect(url_for("checkins.hire", proposal_id=proposal_id))
+    return render_template(
+        "checkins/record.html",
+        form=form,
+        slot=slot,
+        items=items,
+        name=_person(session, (slot.proposal, slot.participant)),
+    )
+
+
+@bp.route("/hire/<int:proposal_id>/<int:month>/employer", methods=["GET", "POST"])
+@roles("employer")
+def employer_view(proposal_id: int, month: int):
+    slot = _slot_or_refuse(proposal_id, month)
+    session = db.session()
+    row = slot.row
+    if request.method == "GET" and row is not None and row.employer_view_at is not None:
+        form = EmployerViewForm(
+            data={"rating": row.employer_view_rating, "note": row.employer_view_note}
+        )
+    else:
+        form = EmployerViewForm()
+    if form.validate_on_submit():
+        try:
+            svc.record_employer_view(session, current_user, proposal_id, month, form.data)
+        except ServiceError as error:
+            _refused(form, error)
+        else:
+            flash(_("Your view is saved. Thank you."), "success")
+            return redirect(url_for("checkins.hire", proposal_id=proposal_id))
+    return render_template(
+        "checkins/employer_view.html",
+        form=form,
+        slot=slot,
+        name=_person(session, (slot.proposal, slot.participant)),
+    )
+
+
+@bp.route("/participants/<int:participant_id>/reopen", methods=["POST"])
+@roles("mentor")
+def reopen(participant_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    session = db.session()
+    try:
+        participant = svc.reopen(session, current_user, participant_id)
+    except ServiceError as error:
+        session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("mentors.participant", participant_id=participant_id))
+    flash(_("The profile is open for new matches again."), "success")
+    facts = participant_service.case_facts(session, [participant])[0]
+    if not facts.endorsed:
+        flash(_("The endorsement is no longer valid: renew it before new proposals."), "info")
+    return redirect(url_for("mentors.participant", participant_id=participant.id))

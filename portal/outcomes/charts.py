@@ -9,6 +9,12 @@ LABEL_WIDTH = 230
 BAR_WIDTH = 360
 VALUE_WIDTH = 90
 COLOURS = ("#1d5fa8", "#2e7d32", "#b45309", "#6b4fa0")
+LABEL_CHARACTERS = 28  # what fits in LABEL_WIDTH at 14px; longer labels end in an ellipsis
+
+
+def _fit(label: str) -> str:
+    """A label that fits left of the bar (the full text is in the <title> and the table)."""
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
 
 
 def bar_chart(chart_id: str, title: str, bars: list[tuple[str, float, str]], maximum=None):
@@ -32,7 +38,7 @@ def bar_chart(chart_id: str, title: str, bars: list[tuple[str, float, str]], max
         middle = y + BAR_HEIGHT / 2 + 5
         parts += [
             f'<text x="{LABEL_WIDTH - 8}" y="{middle}" text-anchor="end" font-size="14" '
-            f'fill="#1f2933">{escape(label)}</text>',
+            f'fill="#1f2933"><title>{escape(label)}</title>{escape(_fit(label))}</text>',
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" '
             f'fill="#eef2f6"/>',
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" '

@@ -148,3 +148,14 @@ def test_due_status_rules():
     assert checkins.status_of(day - timedelta(days=15), None, None, day) == "overdue"
     assert checkins.status_of(day, None, day - timedelta(days=30), day) == "closed"
     assert checkins.add_months(day.replace(month=1, day=31), 1).day in (28, 29)
+
+
+def test_a_participants_export_holds_their_check_ins(app, db, make_user):
+    w, proposal = hired(app, db, make_user)
+    mentor = client_for(app, w.mentor)
+    url = f"/checkins/hire/{proposal.id}/1"
+    post_form(mentor, url, checkin_form(participant_note="Gaat goed."), page=url)
+    exported = mentor.get(f"/mentor/participants/{w.participant.id}/export").get_json()
+    [check_in] = [c for c in exported["check_in"] if c["recorded_at"]]
+    assert check_in["proposal_id"] == proposal.id
+    assert check_in["participant_note"] == "Gaat goed."

@@ -20,6 +20,7 @@ from ..i18n import _
 from ..models import (
     OPEN_STAGES,
     AccountStatus,
+    CheckIn,
     Consent,
     Endorsement,
     Participant,
@@ -829,6 +830,8 @@ def export(db: Session, actor: User, p: Participant) -> dict:
         model.__tablename__: [_row(row, ("participant_id",)) for row in _rows_of(db, p, model)]
         for model in CHILD_TABLES
     }
+    hires = select(CheckIn).join(Proposal).where(Proposal.participant_id == p.id)
+    children[CheckIn.__tablename__] = [_row(row) for row in db.exec(hires.order_by(CheckIn.id))]
     audit.record(db, actor.id, "participant.exported", "participant", p.id, actor.role)
     db.commit()
     return {

@@ -22,6 +22,7 @@ from ..models import (
     AccountStatus,
     Consent,
     Endorsement,
+    OpeningReaction,
     Participant,
     ParticipantCertificate,
     ParticipantOccupation,
@@ -61,6 +62,7 @@ CHILD_TABLES = (
     Endorsement,
     Consent,
     Proposal,  # its events and notifications go with it (ON DELETE CASCADE)
+    OpeningReaction,
 )
 
 

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import AnyOf, Length, NumberRange, Optional
 
+from ..forms import choices
 from ..i18n import _l
 from ..models import Reaction
 from ..services.reactions import REASONS
@@ -32,6 +33,6 @@ class ReactionForm(FlaskForm):
     reaction = HiddenField(validators=[AnyOf(list(Reaction))])
     reason = SelectField(
         _l("Why not? (you may skip this)"),
-        choices=[("", _l("— no reason —"))] + list(REASONS.items()),
+        choices=choices([("", _l("— no reason —")), *REASONS.items()]),
         validators=[Optional()],
     )

@@ -156,6 +156,15 @@ def _cards_page(participant: Participant, endpoint: str):
         if row.proposal.stage in OPEN_STAGES
     }
     side = dutch_beside()
+    base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
+    keep_side = {"side": "nl"} if side else {}
+    keep_hidden = {"hidden": "1"} if show_hidden else {}
+    links = {
+        "side_on": url_for(endpoint, **base, **keep_hidden, side="nl"),
+        "side_off": url_for(endpoint, **base, **keep_hidden),
+        "hidden_on": url_for(endpoint, **base, **keep_side, hidden="1"),
+        "hidden_off": url_for(endpoint, **base, **keep_side),
+    }
     return render_template(
         "matches/cards.html",
         participant=participant,
@@ -165,8 +174,8 @@ def _cards_page(participant: Participant, endpoint: str):
         show_hidden=show_hidden,
         proposed=proposed,
         side=side,
-        endpoint=endpoint,
-        page_args={"side": "nl"} if side else {},
+        links=links,
+        action_args=keep_side | keep_hidden,
         forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
         reason_label=reactions.reason_label,
     )

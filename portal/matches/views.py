@@ -116,17 +116,9 @@ def _openings(participant: Participant, template: str):
     )
     ids = [m.vacancy_id for m in result.items]
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
-    return _render(
-        template,
-        result,
-        form,
-        page,
-        args,
-        participant=participant,
-        vacancies=found,
-        answers=reactions.reactions_of(session, participant.id),
-        reason_label=reactions.reason_label,
-    )
+    answers = reactions.reactions_of(session, participant.id)
+    context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
+    return _render(template, result, form, page, args, participant=participant, **context)
 
 
 @bp.route("/mentor/participants/<int:participant_id>/openings")

@@ -2,7 +2,7 @@
 import time (forms, constants), the choice of locale and the text direction."""
 
 from flask import current_app, has_request_context, request, session
-from flask_babel import Babel, get_locale, ngettext
+from flask_babel import Babel, force_locale, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,7 +14,16 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "ar": 
 
 babel = Babel()
 
-__all__ = ["LANGUAGE_NAMES", "_", "_l", "current_direction", "current_language", "ngettext"]
+__all__ = [
+    "LANGUAGE_NAMES",
+    "_",
+    "_l",
+    "current_direction",
+    "current_language",
+    "dutch_beside",
+    "ngettext",
+    "with_dutch",
+]
 
 
 def init_app(app) -> None:
@@ -56,3 +65,22 @@ def current_language() -> str:
 
 def current_direction() -> str:
     return "rtl" if current_language() in RTL_LANGUAGES else "ltr"
+
+
+def dutch_beside() -> bool:
+    """The side-by-side option of the participant pages: `?side=nl`, in a language other
+    than Dutch."""
+    return request.args.get("side") == "nl" and current_language() != "nl"
+
+
+def with_dutch(build) -> list[dict]:
+    """Plain-language blocks (dicts with "title" and "lines") from `build()`, in the current
+    language; with the side-by-side option each block also gets its Dutch title and lines
+    ("nl_title", "nl"), from the same `build()` run a second time in Dutch."""
+    blocks = build()
+    if dutch_beside():
+        with force_locale("nl"):
+            dutch = build()
+        for block, nl in zip(blocks, dutch, strict=True):
+            block["nl_title"], block["nl"] = nl["title"], nl["lines"]
+    return blocks

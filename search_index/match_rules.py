@@ -280,6 +280,10 @@ class LazyCriteria(Sequence):
     def __repr__(self) -> str:
         return repr(self._list())
 
+    def again(self) -> "LazyCriteria":
+        """The same explanation, written afresh (e.g. inside another locale)."""
+        return LazyCriteria(self._build)
+
 
 @dataclass
 class Match:

@@ -1,10 +1,13 @@
 """Filter forms of the match pages (sent with GET, so no CSRF token)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField
+from wtforms.validators import AnyOf, Length, NumberRange, Optional
 
+from ..forms import choices
 from ..i18n import _l
+from ..models import Reaction
+from ..services.reactions import REASONS
 
 
 class MatchFilterForm(FlaskForm):
@@ -21,3 +24,15 @@ class SearchForm(FlaskForm):
 
     q = StringField(_l("Search vacancies"), validators=[Optional(), Length(max=500)])
     page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(1, 10_000)])
+
+
+class ReactionForm(FlaskForm):
+    """ "I am interested" / "Not for me" on one opening (prefixed with the vacancy, so every
+    card's fields have their own ids)."""
+
+    reaction = HiddenField(validators=[AnyOf(list(Reaction))])
+    reason = SelectField(
+        _l("Why not? (you may skip this)"),
+        choices=choices([("", _l("— no reason —")), *REASONS.items()]),
+        validators=[Optional()],
+    )

@@ -4,20 +4,22 @@ nationality or right-to-work status); mentors see only their own participants.""
 import hashlib
 import hmac
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import col, select
 
 from .. import db, vocabulary
 from ..access import roles
-from ..i18n import current_language
-from ..models import Participant, Vacancy
-from ..services import matching, vacancies
+from ..i18n import _, _l, current_language, dutch_beside
+from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
+from ..services import matching, proposals, reactions, vacancies
 from ..services import participant_catalogues as cat
 from ..services import participants as participant_service
+from ..services.errors import ServiceError
 from ..services.search_documents import one_participant
 from . import bp
-from .forms import MatchFilterForm, SearchForm
+from .cards import opening_cards
+from .forms import MatchFilterForm, ReactionForm, SearchForm
 
 PAGE_SIZE = 20
 
@@ -114,7 +116,9 @@ def _openings(participant: Participant, template: str):
     )
     ids = [m.vacancy_id for m in result.items]
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
-    return _render(template, result, form, page, args, participant=participant, vacancies=found)
+    answers = reactions.reactions_of(session, participant.id)
+    context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
+    return _render(template, result, form, page, args, participant=participant, **context)
 
 
 @bp.route("/mentor/participants/<int:participant_id>/openings")
@@ -122,6 +126,51 @@ def _openings(participant: Participant, template: str):
 def mentor_openings(participant_id: int):
     p = participant_service.open_participant(db.session(), current_user, participant_id)
     return _openings(p, "matches/openings.html")
+
+
+CARD_LIMIT = 50  # a participant reads a handful of cards; no pager on this page
+
+
+def _cards_page(participant: Participant, endpoint: str):
+    """The participant's openings as plain-language cards, for the participant or their
+    mentor at their side; "not for me" ones only with `?hidden=1`."""
+    session = db.session()
+    show_hidden = request.args.get("hidden") == "1"
+    result = matching.openings_for_participant(session, participant.id, limit=CARD_LIMIT)
+    answers = reactions.reactions_of(session, participant.id)
+    hidden = {vid for vid, row in answers.items() if row.reaction == Reaction.NOT_FOR_ME} & {
+        m.vacancy_id for m in result.items
+    }
+    shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
+    proposed = {
+        row.vacancy.id
+        for row in proposals.participant_rows(session, participant)
+        if row.proposal.stage in OPEN_STAGES
+    }
+    side = dutch_beside()
+    base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
+    keep_side = {"side": "nl"} if side else {}
+    keep_hidden = {"hidden": "1"} if show_hidden else {}
+    links = {
+        "side_on": url_for(endpoint, **base, **keep_hidden, side="nl"),
+        "side_off": url_for(endpoint, **base, **keep_hidden),
+        "hidden_on": url_for(endpoint, **base, **keep_side, hidden="1"),
+        "hidden_off": url_for(endpoint, **base, **keep_side),
+    }
+    return render_template(
+        "matches/cards.html",
+        participant=participant,
+        cards=opening_cards(session, shown),
+        answers=answers,
+        hidden_count=len(hidden),
+        show_hidden=show_hidden,
+        proposed=proposed,
+        side=side,
+        links=links,
+        action_args=keep_side | keep_hidden,
+        forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
+        reason_label=reactions.reason_label,
+    )
 
 
 @bp.route("/me/openings")
@@ -132,7 +181,57 @@ def my_openings():
     if p is None:
         abort(404)
     participant_service.open_participant(session, current_user, p.id)
-    return _openings(p, "matches/my_openings.html")
+    return _cards_page(p, "matches.my_openings")
+
+
+@bp.route("/mentor/participants/<int:participant_id>/openings/cards")
+@roles("mentor")
+def mentor_opening_cards(participant_id: int):
+    p = participant_service.open_participant(db.session(), current_user, participant_id)
+    return _cards_page(p, "matches.mentor_opening_cards")
+
+
+@bp.route("/openings/<int:participant_id>/<int:vacancy_id>/react", methods=["POST"])
+@roles("participant", "mentor")
+def react(participant_id: int, vacancy_id: int):
+    """ "I am interested" / "Not for me", by the participant or their mentor at their side."""
+    form = ReactionForm(prefix=f"v{vacancy_id}-")
+    if not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        flash(_("Choose “I am interested” or “Not for me”."), "error")
+    else:
+        try:
+            row = reactions.react(
+                db.session(),
+                current_user,
+                participant_id,
+                vacancy_id,
+                form.reaction.data,
+                form.reason.data,
+            )
+        except ServiceError as error:
+            db.session().rollback()
+            flash(error.message, "error")
+        else:
+            flash(str(REACTION_DONE[row.reaction][current_user.role == Role.MENTOR]), "success")
+    back = {k: v for k, v in request.args.items() if k in ("side", "hidden") and v in ("nl", "1")}
+    if current_user.role == Role.MENTOR:
+        back["participant_id"] = participant_id
+        return redirect(url_for("matches.mentor_opening_cards", **back))
+    return redirect(url_for("matches.my_openings", **back))
+
+
+REACTION_DONE = {
+    Reaction.INTERESTED: (
+        _l("Thank you. Your mentor knows you are interested."),
+        _l("Saved: interested. You can propose the participant now."),
+    ),
+    Reaction.NOT_FOR_ME: (
+        _l("Thank you. We do not show this job any more. Your mentor knows."),
+        _l("Saved: not for me. The job is hidden."),
+    ),
+}
 
 
 @bp.route("/mentor/search")

@@ -24,8 +24,10 @@ from .participants import (
 from .proposals import (
     OPEN_STAGES,
     Notification,
+    OpeningReaction,
     Proposal,
     ProposalEvent,
+    Reaction,
     Stage,
     open_pair_key,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "MentoringCommitment",
     "Notification",
     "OPEN_STAGES",
+    "OpeningReaction",
     "Organisation",
     "OrganisationKind",
     "Participant",
@@ -62,6 +65,7 @@ __all__ = [
     "ParticipantSupportNeed",
     "Proposal",
     "ProposalEvent",
+    "Reaction",
     "Role",
     "Stage",
     "User",

@@ -4,7 +4,7 @@ dated, attributed event; and the in-portal notifications that follow them."""
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Text
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import utcnow
@@ -91,3 +91,28 @@ class Notification(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     read_at: datetime | None = Field(default=None, index=True)
+
+
+class Reaction(StrEnum):
+    INTERESTED = "interested"
+    NOT_FOR_ME = "not_for_me"
+
+
+class OpeningReaction(SQLModel, table=True):
+    """A participant's answer to a matched opening before any proposal: "I am interested"
+    (the mentor is told and may then propose) or "not for me" (with an optional reason; the
+    opening is hidden from the participant's list). One row per pair, the latest answer."""
+
+    __tablename__ = "opening_reaction"
+    __table_args__ = (UniqueConstraint("participant_id", "vacancy_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    vacancy_id: int = Field(foreign_key="vacancy.id", index=True, ondelete="CASCADE")
+    reaction: str = Field(max_length=20)
+    reason: str = Field(default="", max_length=20)
+    # The participant in their own account, or the mentor with the participant at their side.
+    by_id: int | None = Field(default=None, foreign_key="user.id")
+    by_role: str = Field(max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -30,22 +30,22 @@ def plain_blocks(session, p) -> list[dict]:
         about.append(_("You work at %(place)s.", place=organisation.name))
     if p.placement_end:
         about.append(_("This job ends on %(date)s.", date=p.placement_end.strftime("%d/%m/%Y")))
-    block("👤", _("You"), about)
+    block("person", _("You"), about)
 
     skills = [
         f"{vocabulary.label(vocabulary.skill(row.skill), language)}: {_level(row.level)}"
         for row in svc.skills_of(session, p)
     ]
-    block("🛠", _("What you can do"), skills or [_("Nothing written yet.")])
+    block("tools", _("What you can do"), skills or [_("Nothing written yet.")])
 
     jobs = [
         vocabulary.label(vocabulary.occupation(code), language)
         for code in svc.occupations_of(session, p)
     ]
-    block("💼", _("Jobs you like"), jobs or [_("Nothing written yet.")])
+    block("work", _("Jobs you like"), jobs or [_("Nothing written yet.")])
 
     block(
-        "💬",
+        "dutch",
         _("Your Dutch"),
         [_("Your level is %(level)s.", level=p.dutch_level)]
         if p.dutch_level
@@ -57,7 +57,7 @@ def plain_blocks(session, p) -> list[dict]:
         travel.append(_("You live in %(postcode)s.", postcode=p.home_postcode))
     if p.max_travel_km is not None:
         travel.append(_("You can go %(km)d km far for work.", km=p.max_travel_km))
-    block("🚲", _("Travel"), travel or [_("Nothing written yet.")])
+    block("travel", _("Travel"), travel or [_("Nothing written yet.")])
 
     time = []
     if p.hours_per_week:
@@ -65,15 +65,15 @@ def plain_blocks(session, p) -> list[dict]:
     shifts = [str(cat.SHIFTS[s]) for s in svc.shifts_of(p)]
     if shifts:
         time.append(_("You can work: %(shifts)s.", shifts=", ".join(shifts)))
-    block("🕒", _("Time"), time or [_("Nothing written yet.")])
+    block("clock", _("Time"), time or [_("Nothing written yet.")])
 
     needs = [str(cat.SUPPORT_NEEDS[n]) for n in svc.support_needs_of(session, p)]
-    block("🤝", _("Help you want at work"), needs or [_("Nothing written yet.")])
+    block("buddy", _("Help you want at work"), needs or [_("Nothing written yet.")])
 
     endorsement = svc.current_endorsement(session, p)
     ready = endorsement is not None and endorsement.valid_until >= svc.today()
     block(
-        "⭐",
+        "star",
         _("Ready for a job?"),
         [_("Your mentor says: you are ready for a job.")]
         if ready
@@ -81,7 +81,7 @@ def plain_blocks(session, p) -> list[dict]:
     )
     consent = svc.current_consent(session, p)
     block(
-        "✅" if consent else "✋",
+        "met" if consent else "stop",
         _("Your yes"),
         [_("You said yes. Your mentor may look for jobs for you.")]
         if consent

@@ -1,14 +1,13 @@
 """Participant pages, in plain language: my profile (with Dutch beside it on request) and
 my consent to be matched."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from .. import db, vocabulary
 from ..access import roles
 from ..forms import ActionForm
-from ..i18n import _, current_language
+from ..i18n import _, dutch_beside, with_dutch
 from ..models import OPEN_STAGES
 from ..services import participants as svc
 from ..services import proposals
@@ -32,18 +31,12 @@ def home():
     if p is None:
         return render_template("participants/home.html", participant=None)
     session = db.session()
-    blocks = plain_blocks(session, p)
-    side = request.args.get("side") == "nl" and current_language() != "nl"
-    if side:
-        with force_locale("nl"):
-            dutch = plain_blocks(session, p)
-        for block, nl in zip(blocks, dutch, strict=True):
-            block["nl"] = nl["lines"]
+    blocks = with_dutch(lambda: plain_blocks(session, p))
     return render_template(
         "participants/home.html",
         participant=p,
         blocks=blocks,
-        side=side,
+        side=dutch_beside(),
         consent=svc.current_consent(session, p),
         action_form=ActionForm(),
         vocabulary=vocabulary,

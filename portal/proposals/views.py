@@ -9,6 +9,7 @@ from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, _l, current_language
 from ..models import OPEN_STAGES, Role, Stage, User
+from ..services import matching, reactions
 from ..services import proposals as svc
 from ..services.errors import ServiceError
 from . import bp
@@ -31,6 +32,9 @@ def _employer_page(proposal_id: int, forms: dict | None = None):
         proposal=proposal,
         vacancy=vacancy,
         candidate=svc.candidate(session, proposal, vacancy, participant, current_language()),
+        explanation=matching.for_employer(
+            matching.evaluate_pair(session, vacancy.id, participant.id).criteria
+        ),
         mentor=session.get(User, proposal.mentor_id),
         events=svc.events_of(session, proposal),
         forms=forms if forms is not None else _step_forms(proposal.stage),
@@ -95,6 +99,7 @@ def board():
     return render_template(
         "proposals/board.html",
         board=svc.mentor_board(db.session(), current_user),
+        interested=reactions.waiting_for_proposal(db.session(), current_user),
         labels=svc.STAGE_LABELS,
         open_stages=OPEN_STAGES,
     )

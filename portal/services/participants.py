@@ -23,6 +23,7 @@ from ..models import (
     CheckIn,
     Consent,
     Endorsement,
+    OpeningReaction,
     Participant,
     ParticipantCertificate,
     ParticipantOccupation,
@@ -62,6 +63,7 @@ CHILD_TABLES = (
     Endorsement,
     Consent,
     Proposal,  # its events and notifications go with it (ON DELETE CASCADE)
+    OpeningReaction,
 )
 
 

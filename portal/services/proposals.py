@@ -33,7 +33,7 @@ from ..models import (
     open_pair_key,
     utcnow,
 )
-from . import catalogues, matching, notifications, postcodes, vacancies
+from . import catalogues, matching, notifications, postcodes, reactions, vacancies
 from . import participant_catalogues as cat
 from . import participants as psvc
 from .errors import ServiceError
@@ -265,8 +265,11 @@ def propose(
             _("This participant is already proposed for this vacancy."), field="vacancy_id"
         ) from error
     _event(db, proposal, mentor, Stage.PROPOSED, override=proposal.override_codes)
+    said = reactions.interest_of(db, participant.id, vacancy.id)
     if interest_with_mentor:
         _set_interest(db, mentor, proposal)
+    elif said is not None:  # "I am interested" on the opening, before the proposal
+        _set_interest(db, db.get(User, said.by_id) or mentor, proposal)
     db.commit()
     if share_contact_with_mentor:
         _share_contact(db, mentor, proposal, participant)

@@ -1,0 +1,155 @@
+"""A matched opening as a card in plain language: short sentences, one idea per block, a
+pictogram for each block. Built in the current locale; with the side-by-side option the page
+builds each card a second time in Dutch (portal.i18n.with_dutch)."""
+
+from flask_babel import format_date
+from sqlmodel import Session, col, select
+
+from .. import vocabulary
+from ..i18n import _, current_language, ngettext, with_dutch
+from ..models import MentoringCommitment, Organisation, Vacancy
+from ..services import catalogues
+from ..services import participant_catalogues as pcat
+
+# Criteria the participant's card leaves out: always met for anyone who gets openings.
+HIDDEN_CRITERIA = frozenset({"matchable", "open"})
+
+
+def _block(icon: str, title, lines) -> dict:
+    return {"icon": icon, "title": str(title), "lines": [str(line) for line in lines]}
+
+
+def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list[dict]:
+    """The key facts of the job, one block each."""
+    v = vacancy
+    job = vocabulary.label(vocabulary.occupation(v.occupation_code), current_language())
+    blocks = [
+        _block(
+            "work",
+            _("The job"),
+            [
+                _("You work as: %(job)s.", job=job or v.title),
+                _("The employer is %(name)s.", name=organisation.name if organisation else "—"),
+            ],
+        ),
+        _block(
+            "clock",
+            _("Hours"),
+            [
+                ngettext("%(num)d hour a week.", "%(num)d hours a week.", v.hours_per_week),
+                _("You start on %(date)s.", date=format_date(v.start_date, "long")),
+            ],
+        ),
+        _block(
+            "shift",
+            _("When you work"),
+            [_("Work times: %(shifts)s.", shifts=", ".join(str(pcat.SHIFTS[s]) for s in v.shifts))],
+        ),
+    ]
+    place = [_("The work is in %(town)s.", town=v.town or v.postcode)]
+    if distance_km is None:
+        place.append(_("We do not know how far this is from your home."))
+    else:
+        place.append(
+            _("It is %(km)s km from your home, in a straight line.", km=f"{distance_km:.0f}")
+        )
+    blocks.append(_block("place", _("Place"), place))
+    dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]
+    if v.language_coaching:
+        dutch.append(_("The employer helps you learn Dutch at work."))
+    blocks.append(_block("dutch", _("Dutch"), dutch))
+    blocks.append(
+        _block(
+            "licence",
+            _("Driving licence"),
+            [
+                _("You need driving licence %(code)s.", code=v.licence_category)
+                if v.licence_category
+                else _("You do not need a driving licence.")
+            ],
+        )
+    )
+    blocks.append(_block("buddy", _("Help at work"), commitment_lines(commitment)))
+    return blocks
+
+
+def commitment_lines(c: MentoringCommitment | None) -> list[str]:
+    """The employer's mentoring commitment in simple words."""
+    if c is None:
+        return [_("The employer did not write down the help yet.")]
+    lines = [
+        _("A colleague helps you: the %(role)s.", role=c.buddy_role),
+        ngettext(
+            "You work %(num)d hour a week with this colleague.",
+            "You work %(num)d hours a week with this colleague.",
+            c.buddy_hours_per_week,
+        ),
+        ngettext("This help lasts %(num)d month.", "This help lasts %(num)d months.", c.months),
+    ]
+    if c.language_coach:
+        lines.append(_("You get help with Dutch at work."))
+    if c.visual_instructions:
+        lines.append(_("They show the work with pictures."))
+    if c.trial_weeks:
+        lines.append(
+            ngettext(
+                "First you try the job for %(num)d week.",
+                "First you try the job for %(num)d weeks.",
+                c.trial_weeks,
+            )
+        )
+    rhythm = catalogues.label(catalogues.AFTERCARE_RHYTHMS, c.aftercare_rhythm)
+    lines.append(_("Your mentor asks how it goes: %(when)s.", when=rhythm.lower()))
+    return lines
+
+
+def fit_blocks(criteria) -> list[dict]:
+    """Why it fits and what is missing, from the match explanation."""
+    shown = [c for c in criteria if c.code not in HIDDEN_CRITERIA]
+    groups = (
+        ("met", "met", _("This fits you")),
+        ("coachable", "learn", _("You can learn this at work")),
+        ("missing", "missing", _("This is missing")),
+    )
+    return [
+        _block(icon, title, [c.message for c in shown if c.status == status]) | {"status": status}
+        for status, icon, title in groups
+        if any(c.status == status for c in shown)
+    ]
+
+
+def _details(db: Session, ids: list[int]):
+    vacancies = {v.id: v for v in db.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
+    org_ids = {v.organisation_id for v in vacancies.values()}
+    organisations = {
+        o.id: o for o in db.exec(select(Organisation).where(col(Organisation.id).in_(org_ids)))
+    }
+    query = select(MentoringCommitment).where(col(MentoringCommitment.vacancy_id).in_(ids))
+    commitments = {c.vacancy_id: c for c in db.exec(query)}
+    return vacancies, organisations, commitments
+
+
+def opening_cards(db: Session, matches) -> list[dict]:
+    """One card per match: title, its blocks (each with Dutch beside it on request)."""
+    vacancies, organisations, commitments = _details(db, [m.vacancy_id for m in matches])
+    cards = []
+    for m in matches:
+        v = vacancies.get(m.vacancy_id)
+        if v is None:
+            continue
+        organisation = organisations.get(v.organisation_id)
+        commitment = commitments.get(v.id)
+
+        def build(m=m, v=v, organisation=organisation, commitment=commitment):
+            criteria = m.criteria.again() if hasattr(m.criteria, "again") else m.criteria
+            return fact_blocks(v, organisation, commitment, m.distance_km) + fit_blocks(criteria)
+
+        cards.append(
+            {
+                "vacancy": v,
+                "organisation": organisation,
+                "match": m,
+                "blocks": with_dutch(build),
+            }
+        )
+    return cards

@@ -1,0 +1,197 @@
+"""The participant's openings as plain-language cards: pictograms, Dutch beside, right to
+left in Arabic; "I am interested" / "Not for me" recorded, the mentor told in their own
+language, hidden openings; owners; propose links; the explanation on the employer's page."""
+
+import re
+
+from sqlmodel import select
+
+from portal.models import Notification, OpeningReaction, Participant
+from portal.services import participants as psvc
+
+from .proposal_factory import client_for, post_form, proposals_of, propose, world
+
+
+def participant_client(app, db, w):
+    with app.app_context():
+        code = psvc.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
+    person = app.test_client()
+    response = post_form(person, "/start", {"code": code, "date_of_birth": "1995-05-04"}, "/start")
+    assert response.status_code == 302
+    return person
+
+
+def react(client, w, reaction, reason="", page="/me/openings", query=""):
+    prefix = f"v{w.vacancy.id}-"
+    data = {f"{prefix}reaction": reaction, f"{prefix}reason": reason}
+    url = f"/openings/{w.participant.id}/{w.vacancy.id}/react{query}"
+    return post_form(client, url, data, page=page, prefix=prefix)
+
+
+def reactions(db):
+    db.expire_all()
+    return list(db.exec(select(OpeningReaction)))
+
+
+def mentor_notes(db, w):
+    db.expire_all()
+    query = select(Notification).where(Notification.user_id == w.mentor.id)
+    return list(db.exec(query.order_by(Notification.id)))
+
+
+def test_cards_show_pictograms_and_plain_text_in_the_participants_language(app, db, make_user):
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert w.vacancy.title in page
+    for name in ("clock", "shift", "place", "dutch", "licence", "buddy", "met"):
+        assert f"pictogram--{name}" in page, name
+    assert "<svg" in page and 'aria-hidden="true"' in page
+    assert "38 hours a week." in page
+    assert "in a straight line" in page
+    assert "The job asks Dutch level A2." in page
+    assert "You do not need a driving licence." in page
+    assert "A colleague helps you: the Ploegleider." in page
+    assert "You work 4 hours a week with this colleague." in page
+    assert "This help lasts 3 months." in page
+    assert "First you try the job for 2 weeks." in page
+    assert "This fits you" in page
+    assert "I am interested" in page and "Not for me" in page
+    assert 'class="plain-nl"' not in page  # no Dutch column unless asked
+    french = person.get("/me/openings?lang=fr").get_data(as_text=True)
+    assert "heures par semaine" in french and "Ça m'intéresse" in french
+
+
+def test_side_by_side_shows_dutch_too_and_arabic_is_right_to_left(app, db, make_user):
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    page = person.get("/me/openings?lang=ar&side=nl").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<div lang="nl" dir="ltr" class="plain-nl">' in page
+    assert "38 uur per week." in page  # the Dutch column
+    assert "ساعة في الأسبوع" in page  # the Arabic one
+    assert "Je hebt geen rijbewijs nodig." in page
+    plain = person.get("/me/openings?lang=ar").get_data(as_text=True)
+    assert 'class="plain-nl"' not in plain and "38 uur per week." not in plain
+    # Dutch beside Dutch makes no sense: the option is not offered.
+    dutch = person.get("/me/openings?lang=nl&side=nl").get_data(as_text=True)
+    assert 'class="plain-nl"' not in dutch
+
+
+def test_interested_is_recorded_and_the_mentor_told_in_their_language(app, db, make_user):
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    assert react(person, w, "interested").status_code == 302
+    [row] = reactions(db)
+    assert (row.participant_id, row.vacancy_id, row.reaction) == (
+        w.participant.id,
+        w.vacancy.id,
+        "interested",
+    )
+    assert row.by_role == "participant"
+    [note] = mentor_notes(db, w)
+    assert note.subject == f"Samir is geïnteresseerd in {w.vacancy.title}"  # mentor: nl
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert "You said: I am interested." in page
+    mentor = client_for(app, w.mentor)
+    listing = mentor.get(f"/mentor/participants/{w.participant.id}/openings?lang=en")
+    assert "The participant is interested" in listing.get_data(as_text=True)
+    board = mentor.get("/proposals/?lang=en").get_data(as_text=True)
+    assert "Interested, not proposed yet" in board
+    assert f"/proposals/new?participant_id={w.participant.id}&amp;vacancy_id={w.vacancy.id}" in (
+        board
+    )
+    # The mentor proposes: the proposal carries the participant's interest.
+    assert propose(mentor, w, interest_with_mentor="").status_code == 302
+    [proposal] = proposals_of(db, w)
+    assert proposal.interest_at is not None and not proposal.interest_with_mentor
+    board = mentor.get("/proposals/?lang=en").get_data(as_text=True)
+    assert f"vacancy_id={w.vacancy.id}" not in board.split("Interested, not proposed yet")[1][:900]
+
+
+def test_not_for_me_hides_the_opening_until_show_hidden(app, db, make_user):
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    assert react(person, w, "not_for_me", "too_far").status_code == 302
+    [row] = reactions(db)
+    assert (row.reaction, row.reason) == ("not_for_me", "too_far")
+    [note] = mentor_notes(db, w)
+    assert "Te ver" in note.body  # the reason, in the mentor's language
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert w.vacancy.title not in page
+    assert "Show hidden (1 job)" in page
+    shown = person.get("/me/openings?lang=en&hidden=1").get_data(as_text=True)
+    assert w.vacancy.title in shown and "You said: not for me." in shown
+    assert "Reason: Too far." in shown
+    # Changing one's mind shows it again.
+    assert react(person, w, "interested", query="?hidden=1").status_code == 302
+    assert w.vacancy.title in person.get("/me/openings").get_data(as_text=True)
+    assert [r.reaction for r in reactions(db)] == ["interested"]
+
+
+def test_bad_reaction_or_reason_changes_nothing(app, db, make_user):
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    assert react(person, w, "maybe").status_code == 302
+    assert react(person, w, "not_for_me", "made-up").status_code == 302
+    assert reactions(db) == [] and mentor_notes(db, w) == []
+    url = f"/openings/{w.participant.id}/{w.vacancy.id}/react"
+    assert person.post(url, data={f"v{w.vacancy.id}-reaction": "interested"}).status_code == 400
+    assert reactions(db) == []
+
+
+def test_mentor_cards_view_and_reacting_at_the_participants_side(app, db, make_user):
+    w = world(app, db, make_user)
+    mentor = client_for(app, w.mentor)
+    cards = f"/mentor/participants/{w.participant.id}/openings/cards"
+    page = mentor.get(cards + "?lang=en&side=nl").get_data(as_text=True)
+    assert "pictogram--buddy" in page and 'class="plain-nl"' in page
+    assert react(mentor, w, "interested", page=cards).status_code == 302
+    [row] = reactions(db)
+    assert row.by_role == "mentor" and mentor_notes(db, w) == []  # sitting together
+
+
+def test_wrong_owner_is_refused_and_nothing_recorded(app, db, make_user):
+    w = world(app, db, make_user)
+    other = world(app, db, make_user)
+    intruder = participant_client(app, db, other)
+    # A participant cannot react for another participant.
+    assert react(intruder, w, "interested", page="/me/openings").status_code == 403
+    # A mentor only for their own participants.
+    stranger = client_for(app, other.mentor)
+    assert react(stranger, w, "interested", page="/proposals/").status_code == 403
+    cards = f"/mentor/participants/{w.participant.id}/openings/cards"
+    assert stranger.get(cards).status_code == 403
+    assert reactions(db) == []
+    # Employers and coordinators have no say at all.
+    employer = client_for(app, w.employer)
+    assert react(employer, w, "interested", page="/employer/").status_code == 403
+    assert reactions(db) == []
+
+
+def test_propose_links_on_mentor_lists_and_none_on_employer_lists(app, db, make_user):
+    w = world(app, db, make_user)
+    link = f"/proposals/new?participant_id={w.participant.id}&amp;vacancy_id={w.vacancy.id}"
+    mentor = client_for(app, w.mentor)
+    openings = mentor.get(f"/mentor/participants/{w.participant.id}/openings?lang=en")
+    assert link in openings.get_data(as_text=True)
+    candidates = mentor.get(f"/mentor/vacancies/{w.vacancy.id}/candidates?lang=en")
+    assert link in candidates.get_data(as_text=True)
+    form = mentor.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert re.search(rf'<option selected value="{w.vacancy.id}">', form)
+    employer = client_for(app, w.employer)
+    page = employer.get(f"/employer/vacancies/{w.vacancy.id}/candidates?lang=en")
+    text = page.get_data(as_text=True)
+    assert "Candidate #" in text and "/proposals/new" not in text
+
+
+def test_employer_proposal_page_explains_the_match_without_right_to_work(app, db, make_user):
+    w = world(app, db, make_user)
+    propose(client_for(app, w.mentor), w)
+    [proposal] = proposals_of(db, w)
+    employer = client_for(app, w.employer)
+    page = employer.get(f"/proposals/{proposal.id}/employer?lang=en").get_data(as_text=True)
+    assert "How the candidate matches this vacancy" in page
+    assert "Dutch A2, A2 asked." in page and "Same occupation" in page
+    assert "right to work" not in page.lower() and "Allowed to work" not in page
+    assert "agreed to be matched" not in page

@@ -326,6 +326,8 @@ def translations_extract():
         "_l",
         "--no-location",
         "--sort-output",
+        "--width",
+        "100",
         "-o",
         "translations/messages.pot",
         ".",
@@ -341,7 +343,16 @@ def translations_update(ctx):
         verb = "update" if catalog.exists() else "init"
         extra = ["--no-fuzzy-matching"] if verb == "update" else []
         _pybabel(
-            verb, "-i", "translations/messages.pot", "-d", "translations", "-l", language, *extra
+            verb,
+            "-i",
+            "translations/messages.pot",
+            "-d",
+            "translations",
+            "-l",
+            language,
+            "--width",
+            "100",
+            *extra,
         )
     _fill_source_catalog()
     click.echo(

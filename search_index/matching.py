@@ -36,8 +36,9 @@ _STORED = STORED()
 _KEYWORDS = KEYWORD(lowercase=False, commas=False)
 _ID = ID()
 # Not scorable: no length columns to write per posting (the slowest part of a Whoosh
-# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths.
-_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1))
+# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths. No positions
+# (phrase=False): the free-text search asks for words, never phrases.
+_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1), phrase=False)
 _TEXT.scorable = False
 FIELDS_VACANCY = {
     "facts": _STORED,

@@ -53,7 +53,6 @@ FIELDS_VACANCY = {
     "v_pc": _ID,
     "v_certs": _KEYWORDS,
     "v_support": _KEYWORDS,
-    "v_org": _ID,
     "v_text": _TEXT,
 }
 FIELDS_PARTICIPANT = {
@@ -113,7 +112,6 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
         "v_pc": v.postcode,
         "v_certs": " ".join(v.certs_required),
         "v_support": " ".join(v.support),
-        "v_org": str(v.org),
         "v_text": text,
     }
 

@@ -34,7 +34,8 @@ class BatchedPostingPool(PostingPool):
         f = self._open_run(path)
         try:
             while header := f.read(8):
-                yield from marshal.loads(f.read(int.from_bytes(header, "little")))
+                size = int.from_bytes(header, "little")
+                yield from marshal.loads(f.read(size))  # noqa: S302 - our own temp run
         finally:
             f.close()
             self._remove_run(path)

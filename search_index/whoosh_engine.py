@@ -22,6 +22,15 @@ class BatchedPostingPool(PostingPool):
     """Whoosh's external sort writes and reads its runs one posting per marshal call, which
     made up a third of a large rebuild. Same runs, same order, whole batches per call."""
 
+    def add(self, item):
+        # item = (fieldname, term bytes, docnum, weight, value bytes or None); the size
+        # estimate is Whoosh's (tuple, strings, numbers), without its per-posting asserts
+        self.fieldnames.add(item[0])
+        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
     def _write_run(self, f, items):
         items = iter(items)
         while batch := list(islice(items, RUN_BATCH)):

@@ -57,6 +57,29 @@ def _insert(db: Session, model, rows: list[dict]) -> None:
         db.execute(insert(model), rows[start : start + 5000])
 
 
+class _RowBuffer:
+    """Generated rows of a few tables, written every `size` objects (parents first), so the
+    generator never holds a whole table in memory: the benchmark measures peak memory."""
+
+    def __init__(self, db: Session, *models, size: int = 2000):
+        self.db, self.size, self.done = db, size, 0
+        self.rows: dict = {model: [] for model in models}
+
+    def add(self, model, row: dict) -> None:
+        self.rows[model].append(row)
+
+    def object_done(self) -> None:
+        self.done += 1
+        if self.done % self.size == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        for model, rows in self.rows.items():
+            if rows:
+                self.db.execute(insert(model), rows)
+                rows.clear()
+
+
 def generate(db: Session, n: int, seed: int = 1) -> Generated:
     """Believable Flemish distributions: cities weigh more, most jobs ask A2-B1 Dutch and day
     shifts, most people have no truck licence, a minority holds a forklift certificate."""
@@ -127,7 +150,7 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
     def postcode():
         return rng.choices(all_pc, weights=pc_weights)[0]
 
-    vac, vskills, vcerts, commitments = [], [], [], []
+    rows = _RowBuffer(db, Vacancy, VacancySkill, VacancyCertificate, MentoringCommitment)
     for i in range(1, n + 1):
         occ = occupation()
         start = today + timedelta(days=rng.randint(0, 90))
@@ -136,10 +159,12 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
         if rng.random() < 0.1:
             shifts.add("weekend")
         status = _pick(rng, {"published": 90, "draft": 5, "closed": 5})
-        vac.append(
+        org = rng.randint(1, n_orgs)
+        rows.add(
+            Vacancy,
             {
                 "id": i,
-                "organisation_id": rng.randint(1, n_orgs),
+                "organisation_id": org,
                 "status": status,
                 "title": f"{vocabulary.label(occ, 'nl')} ({i})",
                 "occupation_code": occ.code,
@@ -158,20 +183,25 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                 "licence_category": _pick(rng, {"": 80, "B": 12, "C": 5, "CE": 3}),
                 "created_at": now,
                 "updated_at": now,
-            }
+            },
         )
         typical = list(occ.skills) or skill_codes[:5]
         chosen = rng.sample(typical, min(len(typical), rng.randint(2, 4)))
         for k, code in enumerate(chosen):
-            vskills.append({"vacancy_id": i, "code": code, "must_have": k < 2, "free_text": False})
+            rows.add(
+                VacancySkill,
+                {"vacancy_id": i, "code": code, "must_have": k < 2, "free_text": False},
+            )
         for code, share in (("forklift", 0.2), ("vca-basic", 0.15), ("food-hygiene", 0.05)):
             if rng.random() < share:
-                vcerts.append(
-                    {"vacancy_id": i, "code": code, "employer_trains": rng.random() < 0.5}
+                rows.add(
+                    VacancyCertificate,
+                    {"vacancy_id": i, "code": code, "employer_trains": rng.random() < 0.5},
                 )
-        commitments.append(
+        rows.add(
+            MentoringCommitment,
             {
-                "organisation_id": vac[-1]["organisation_id"],
+                "organisation_id": org,
                 "vacancy_id": i,
                 "buddy_role": "ploegleider",
                 "buddy_hours_per_week": rng.randint(1, 6),
@@ -183,15 +213,21 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                 "trial_weeks": _pick(rng, {0: 1, 2: 1, 4: 1}),
                 "aftercare_rhythm": "monthly",
                 "updated_at": now,
-            }
+            },
         )
-    _insert(db, Vacancy, vac)
-    _insert(db, VacancySkill, vskills)
-    _insert(db, VacancyCertificate, vcerts)
-    _insert(db, MentoringCommitment, commitments)
-    del vac, vskills, vcerts, commitments
+        rows.object_done()
+    rows.flush()
 
-    people, pskills, poccs, pcerts, pneeds, endorsements, consents = [], [], [], [], [], [], []
+    rows = _RowBuffer(
+        db,
+        Participant,
+        ParticipantSkill,
+        ParticipantOccupation,
+        ParticipantCertificate,
+        ParticipantSupportNeed,
+        Endorsement,
+        Consent,
+    )
     needs = (
         "buddy",
         "language_coach",
@@ -209,7 +245,8 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
             if rng.random() < share:
                 shifts.add(shift)
         licence = _pick(rng, {"": 53, "B": 40, "C": 5, "CE": 2})
-        people.append(
+        rows.add(
+            Participant,
             {
                 "id": i,
                 "mentor_id": rng.randint(1, n_mentors),
@@ -238,32 +275,37 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                 "right_to_work_until": today + timedelta(days=rng.randint(20, 400))
                 if rtw == "limited"
                 else None,
-            }
+            },
         )
         interests = {occupation().code for _ in range(rng.randint(1, 3))}
         for code in sorted(interests):
-            poccs.append({"participant_id": i, "occupation": code})
+            rows.add(ParticipantOccupation, {"participant_id": i, "occupation": code})
         typical = sorted({s for code in interests for s in vocabulary.occupation(code).skills})
         pool = typical + rng.sample(skill_codes, 2)
         for code in sorted(set(rng.sample(pool, min(len(pool), rng.randint(2, 6))))):
-            pskills.append(
+            rows.add(
+                ParticipantSkill,
                 {
                     "participant_id": i,
                     "skill": code,
                     "level": rng.randint(1, 3),
                     "evidence": "gezien op de werkvloer",
-                }
+                },
             )
         for code, share in (("forklift", 0.15), ("vca_basic", 0.2), ("food_hygiene", 0.05)):
             if rng.random() < share:
                 expires = (
                     None if rng.random() < 0.6 else today + timedelta(days=rng.randint(10, 300))
                 )
-                pcerts.append({"participant_id": i, "certificate": code, "expires_on": expires})
+                rows.add(
+                    ParticipantCertificate,
+                    {"participant_id": i, "certificate": code, "expires_on": expires},
+                )
         for need in rng.sample(needs, rng.randint(0, 3)):
-            pneeds.append({"participant_id": i, "need": need})
+            rows.add(ParticipantSupportNeed, {"participant_id": i, "need": need})
         if rng.random() < 0.85:
-            endorsements.append(
+            rows.add(
+                Endorsement,
                 {
                     "participant_id": i,
                     "mentor_id": 1,
@@ -272,10 +314,11 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                     "given_at": now,
                     "valid_until": today + timedelta(days=rng.randint(5, 180)),
                     "revoked_at": now if rng.random() < 0.05 else None,
-                }
+                },
             )
         if rng.random() < 0.9:
-            consents.append(
+            rows.add(
+                Consent,
                 {
                     "participant_id": i,
                     "scope": "matching",
@@ -283,22 +326,19 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                     "text_version": "2026-1",
                     "given_at": now,
                     "with_mentor": True,
-                }
+                },
             )
-    _insert(db, Participant, people)
-    for model, rows in (
-        (ParticipantSkill, pskills),
-        (ParticipantOccupation, poccs),
-        (ParticipantCertificate, pcerts),
-        (ParticipantSupportNeed, pneeds),
-        (Endorsement, endorsements),
-        (Consent, consents),
-    ):
-        _insert(db, model, rows)
+        rows.object_done()
+    rows.flush()
     db.commit()
     count = db.exec(select(User.id)).first()
     assert count is not None
     return Generated(n, n)
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -337,18 +377,20 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
         started = time.perf_counter()
         generate(db, n, seed)
         echo(
-            f"generated {n} vacancies and {n} participants in {time.perf_counter() - started:.1f} s"
+            f"generated {n} vacancies and {n} participants in "
+            f"{time.perf_counter() - started:.1f} s (peak {_peak_mb():.0f} MB)"
         )
         store = get_store(app)
         result = rebuild(store, bind, lock_timeout=60)
         echo(
             f"rebuild: {result.documents} documents in {result.seconds:.1f} s "
-            f"({result.docs_per_second:.0f} docs/s)"
+            f"({result.docs_per_second:.0f} docs/s, peak {_peak_mb():.0f} MB)"
         )
         engine = open_engine(store, bind)
         vacancies, participants = search_documents.all_facts(db)
         echo(
-            f"brute-force facts: {len(vacancies)} open vacancies, {len(participants)} participants"
+            f"brute-force facts: {len(vacancies)} open vacancies, {len(participants)} "
+            f"participants (peak {_peak_mb():.0f} MB)"
         )
         rng = random.Random(seed + 1)
         v_queries = rng.sample(vacancies, min(queries, len(vacancies)))
@@ -423,7 +465,7 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
 
     match_p95, reverse_p95 = _percentile(forward, 0.95), _percentile(reverse, 0.95)
     brute_p95 = _percentile(brute_ms, 0.95)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_mb()
     summary = (
         f"bench n={n} rebuild_s={result.seconds:.1f} "
         f"match_p50_ms={statistics.median(forward):.1f} match_p95_ms={match_p95:.1f} "

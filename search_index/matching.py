@@ -36,8 +36,9 @@ _STORED = STORED()
 _KEYWORDS = KEYWORD(lowercase=False, commas=False)
 _ID = ID()
 # Not scorable: no length columns to write per posting (the slowest part of a Whoosh
-# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths.
-_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1))
+# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths. No positions
+# (phrase=False): the free-text search asks for words, never phrases.
+_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1), phrase=False)
 _TEXT.scorable = False
 FIELDS_VACANCY = {
     "facts": _STORED,
@@ -52,7 +53,6 @@ FIELDS_VACANCY = {
     "v_pc": _ID,
     "v_certs": _KEYWORDS,
     "v_support": _KEYWORDS,
-    "v_org": _ID,
     "v_text": _TEXT,
 }
 FIELDS_PARTICIPANT = {
@@ -112,7 +112,6 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
         "v_pc": v.postcode,
         "v_certs": " ".join(v.certs_required),
         "v_support": " ".join(v.support),
-        "v_org": str(v.org),
         "v_text": text,
     }
 

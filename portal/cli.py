@@ -1,10 +1,12 @@
 """The `portal` command (also reachable as `flask --app wsgi ...`): database, accounts,
 demo data, search index, translations and a one-step start for the embedded default."""
 
+import os
 import signal
 import subprocess
 import sys
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -14,12 +16,13 @@ from sqlmodel import Session
 from werkzeug.serving import run_simple
 
 import search_index
+from search_index.feed import prune
 from search_index.flask_sync import get_store
 from search_index.rebuild import expected_total
 
 from . import db
 from .config import LANGUAGES
-from .models import Organisation, Role
+from .models import Organisation, Role, utcnow
 from .services import accounts, demo
 from .services.errors import ServiceError
 
@@ -246,21 +249,32 @@ def index_sync(follow, interval):
 
 
 @index_group.command("rebuild", help="Build the index from the database and swap it in.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 16),
+    default=min(2, os.cpu_count() or 1),
+    show_default=True,
+    help="Processes building the kinds (vacancies, participants) at once.",
+)
 @with_appcontext
-def index_rebuild():
+def index_rebuild(workers):
     with Session(db.engine()) as session:
         total = expected_total(session)
 
-    def with_progress(docs):
-        with click.progressbar(docs, length=total, label="indexing", show_pos=True) as bar:
-            yield from bar
+    with click.progressbar(length=total, label="indexing", show_pos=True) as bar:
 
-    result = search_index.rebuild(get_store(), db.engine(), wrap=with_progress, lock_timeout=60)
+        def progress(written):
+            bar.update(written - bar.pos)
+
+        result = search_index.rebuild(
+            get_store(), db.engine(), lock_timeout=60, workers=workers, progress=progress
+        )
     if result is None:
         raise click.ClickException("another writer kept the index lock for 60 s; try again")
     click.echo(
         f"rebuilt {result.documents} documents in {result.seconds:.2f} s "
-        f"({result.docs_per_second:.0f} docs/s), last_change_id {result.last_change_id}, "
+        f"({result.docs_per_second:.0f} docs/s, {workers} worker(s)), "
+        f"last_change_id {result.last_change_id}, "
         f"{result.caught_up} changes applied after the swap"
     )
 
@@ -290,16 +304,40 @@ def index_status():
         click.echo(f"{key} {value}")
 
 
+@index_group.command(
+    "prune", help="Remove change-feed rows older than --keep-days (indexes behind are rebuilt)."
+)
+@click.option("--keep-days", type=click.IntRange(1, 3650), default=30, show_default=True)
+@with_appcontext
+def index_prune(keep_days):
+    removed, through = prune(db.engine(), utcnow() - timedelta(days=keep_days))
+    click.echo(
+        f"removed {removed} change rows older than {keep_days} days; "
+        f"the feed now starts after change {through}"
+    )
+
+
 # -- benchmark ----------------------------------------------------------------------------
 @click.command("bench", help="Benchmark matching on N synthetic vacancies and participants.")
 @click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
 @click.option("--queries", default=200, show_default=True, help="Queries per direction.")
 @click.option("--seed", default=1, show_default=True)
-def bench_command(n, queries, seed):
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 16),
+    default=min(2, os.cpu_count() or 1),
+    show_default=True,
+    help="Processes of the rebuild.",
+)
+def bench_command(n, queries, seed, workers):
     from search_index import bench
 
     summary, mismatches, violations = bench.run(
-        n, queries=queries, seed=seed, echo=lambda line: click.echo(line, err=True)
+        n,
+        queries=queries,
+        seed=seed,
+        echo=lambda line: click.echo(line, err=True),
+        workers=workers,
     )
     click.echo(summary)
     if mismatches or violations:

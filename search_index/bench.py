@@ -341,6 +341,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _workers_peak_mb() -> float:
+    """Peak resident memory of the largest rebuild worker (a forked child process)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def _percentile(values: list[float], share: float) -> float:
     if not values:
         return 0.0
@@ -348,8 +353,21 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str | None = None):
-    """Returns (summary line, mismatches, violations)."""
+def run(
+    n: int,
+    queries: int = 200,
+    seed: int = 1,
+    echo=print,
+    database_url: str | None = None,
+    workers: int = 2,
+):
+    """Returns (summary line, mismatches, violations). The throwaway database and index
+    folder are removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as folder:
+        return _run(Path(folder), n, queries, seed, echo, database_url, workers)
+
+
+def _run(folder: Path, n, queries, seed, echo, database_url, workers):
     from portal import create_app
     from portal import db as portal_db
     from portal.models import Participant, User
@@ -359,7 +377,6 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
     from . import open_engine, rebuild
     from .flask_sync import get_store
 
-    folder = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     url = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
     portal_db.upgrade(url)
     app = create_app(
@@ -381,10 +398,11 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
             f"{time.perf_counter() - started:.1f} s (peak {_peak_mb():.0f} MB)"
         )
         store = get_store(app)
-        result = rebuild(store, bind, lock_timeout=60)
+        result = rebuild(store, bind, lock_timeout=60, workers=workers)
         echo(
             f"rebuild: {result.documents} documents in {result.seconds:.1f} s "
-            f"({result.docs_per_second:.0f} docs/s, peak {_peak_mb():.0f} MB)"
+            f"({result.docs_per_second:.0f} docs/s, {workers} worker(s), peak {_peak_mb():.0f} MB, "
+            f"largest worker {_workers_peak_mb():.0f} MB)"
         )
         engine = open_engine(store, bind)
         vacancies, participants = search_documents.all_facts(db)
@@ -465,7 +483,7 @@ def run(n: int, queries: int = 200, seed: int = 1, echo=print, database_url: str
 
     match_p95, reverse_p95 = _percentile(forward, 0.95), _percentile(reverse, 0.95)
     brute_p95 = _percentile(brute_ms, 0.95)
-    peak_mb = _peak_mb()
+    peak_mb = max(_peak_mb(), _workers_peak_mb())  # the larger of this process and a worker
     summary = (
         f"bench n={n} rebuild_s={result.seconds:.1f} "
         f"match_p50_ms={statistics.median(forward):.1f} match_p95_ms={match_p95:.1f} "

@@ -1,18 +1,53 @@
-"""Fast filters on a Whoosh searcher: each filter term's posting list is turned once into a
-bitset (a Python int, one bit per document number) and kept for the life of the searcher,
-like Lucene's filter cache. A filter query (Term, TermRange, And, Or, Not, Every) is then a
-few big-integer operations instead of a walk over postings in Python, and the candidates are
-the set bits. Stored facts of a document are parsed once per searcher as well.
+"""Fast filters on a Whoosh searcher: each filter term's posting list is read once and kept
+while it is used, like Lucene's filter cache: as a bitset (a Python int, one bit per
+document number), or as its few document numbers when the term is rare. A filter query
+(Term, TermRange, And, Or, Not, Every) is then a few big-integer operations instead of a
+walk over postings in Python, and the candidates are the set bits. Ranges, composed filters
+and the parsed stored facts of documents are kept too. Every cache has a fixed size: memory
+stays bounded however long a searcher lives.
 
 The searcher is replaced (and the caches dropped) when the index has a new commit."""
 
 import json
 import threading
 from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 
 from whoosh.query import And, Every, Not, Or, Query, Term, TermRange
 
 from .match_rules import from_row
+
+SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
+TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
+DERIVED_MB = 48  # bitsets of ranges and composed filters kept per searcher
+FACTS_KEPT = 50_000  # parsed stored facts kept per searcher
+
+
+class LruCache:
+    """A dict of at most `size` entries that forgets the least recently used one."""
+
+    def __init__(self, size: int):
+        self.size = max(size, 1)
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key, value):
+        with self._lock:
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 class BitsetSearcher:
@@ -20,47 +55,64 @@ class BitsetSearcher:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self._terms: dict[tuple[str, str], int] = {}
-        self._facts: dict[int, object] = {}
+        self.nbytes = (self.size + 8) // 8
+        # term -> bitset (an int), or its document numbers when the term is rare
+        self._terms = LruCache(TERMS_MB * 1024 * 1024 // self.nbytes)
+        self._derived = LruCache(DERIVED_MB * 1024 * 1024 // self.nbytes)
+        self._facts = LruCache(FACTS_KEPT)
         self._live: int | None = None
-        self._queries: dict = {}
         self._lexicons: dict[str, list[str]] = {}
 
     # -- bitsets ---------------------------------------------------------------------------
-    def _from_ids(self, ids) -> int:
-        buffer = bytearray((self.size + 8) // 8)
-        for docnum in ids:
+    def _union(self, terms) -> int:
+        """Bits of every (field, text) in `terms`; rare terms are set in one buffer."""
+        bits, buffer = 0, None
+        for key in terms:
+            found = self._term(key)
+            if isinstance(found, int):
+                bits |= found
+                continue
+            if buffer is None:
+                buffer = bytearray(self.nbytes)
+            for docnum in found:
+                buffer[docnum >> 3] |= 1 << (docnum & 7)
+        if buffer is not None:
+            bits |= int.from_bytes(buffer, "little")
+        return bits
+
+    def _term(self, key: tuple[str, str]) -> int | array:
+        found = self._terms.get(key)
+        if found is None:
+            docs = array("I")
+            if key in self.reader:
+                docs.extend(self.reader.postings(*key).all_ids())
+            found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
+            self._terms.put(key, found)
+        return found
+
+    def _union_of(self, docs) -> int:
+        buffer = bytearray(self.nbytes)
+        for docnum in docs:
             buffer[docnum >> 3] |= 1 << (docnum & 7)
         return int.from_bytes(buffer, "little")
 
     @property
     def live(self) -> int:
         if self._live is None:
-            self._live = self._from_ids(self.reader.all_doc_ids())
+            self._live = self._union_of(self.reader.all_doc_ids())
         return self._live
 
     def term(self, fieldname: str, text: str) -> int:
-        key = (fieldname, text)
-        bits = self._terms.get(key)
-        if bits is None:
-            if (fieldname, text) in self.reader:
-                bits = self._from_ids(self.reader.postings(fieldname, text).all_ids())
-            else:
-                bits = 0
-            self._terms[key] = bits
-        return bits
+        found = self._term((fieldname, text))
+        return found if isinstance(found, int) else self._union_of(found)
 
     def term_range(self, fieldname: str, start: str, end: str) -> int:
-        key = (fieldname, f"\x00range:{start}:{end}")
-        bits = self._terms.get(key)
+        key = ("range", fieldname, start, end)
+        bits = self._derived.get(key)
         if bits is None:
-            bits = 0
-            for text in self.texts(fieldname):
-                if text > end:
-                    break
-                if text >= start:
-                    bits |= self.term(fieldname, text)
-            self._terms[key] = bits
+            texts = self.texts(fieldname)
+            chosen = texts[bisect_left(texts, start) : bisect_right(texts, end)]
+            bits = self._derived.put(key, self._union((fieldname, t) for t in chosen))
         return bits
 
     def bits(self, query: Query) -> int:
@@ -76,9 +128,11 @@ class BitsetSearcher:
                     break
             return result
         if isinstance(query, Or):
-            result = 0
+            terms = [(q.fieldname, q.text) for q in query.subqueries if isinstance(q, Term)]
+            result = self._union(terms)
             for sub in query.subqueries:
-                result |= self.bits(sub)
+                if not isinstance(sub, Term):
+                    result |= self.bits(sub)
             return result
         if isinstance(query, Not):
             return self.live & ~self.bits(query.query)
@@ -87,14 +141,15 @@ class BitsetSearcher:
         raise TypeError(f"filter query {type(query).__name__} not supported")
 
     def cached(self, key, build) -> int:
-        """Bits of the query `build()` returns, computed once per searcher under `key`."""
-        bits = self._queries.get(key)
+        """Bits of the query `build()` returns, kept (while recently used) under `key`."""
+        bits = self._derived.get(("query", key))
         if bits is None:
-            bits = self._queries[key] = self.bits(build())
+            bits = self._derived.put(("query", key), self.bits(build()))
         return bits
 
     def texts(self, fieldname: str) -> list[str]:
-        """Every term of a field (for example every certificate code some vacancy asks)."""
+        """Every term of a field, sorted (for example every certificate code some vacancy
+        asks)."""
         found = self._lexicons.get(fieldname)
         if found is None:
             found = []
@@ -115,8 +170,7 @@ class BitsetSearcher:
         found = self._facts.get(docnum)
         if found is None:
             stored = self.reader.stored_fields(docnum)
-            found = from_row(kind, json.loads(stored["facts"]))
-            self._facts[docnum] = found
+            found = self._facts.put(docnum, from_row(kind, json.loads(stored["facts"])))
         return found
 
     def docnum_of(self, key: str) -> int | None:

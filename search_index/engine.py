@@ -5,8 +5,11 @@ A document is a plain dict: `doc_key` ("<kind>:<id>"), `kind`, `object_id`, `doc
 digest of the content, used by the check) and the fields its kind registered."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+Part = Callable[[], Iterable[dict]]  # yields the documents of one part of a rebuild
+Progress = Callable[[int], None]  # told how many documents a rebuild has written so far
 
 
 def doc_key(kind: str, object_id: int) -> str:
@@ -51,8 +54,9 @@ class SearchEngine(ABC):
         self.apply((), keys)
 
     @abstractmethod
-    def rebuild(self, docs: Iterable[dict]) -> int:
-        """Fill an empty index with every document; returns how many were written."""
+    def rebuild(self, parts: Sequence[Part], workers: int = 1, progress: Progress | None = None):
+        """Fill an empty index with the documents of every part and return how many were
+        written. An engine may build up to `workers` parts at once in other processes."""
 
     @abstractmethod
     def search(self, query: SearchQuery) -> list[Hit]:

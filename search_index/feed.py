@@ -5,11 +5,12 @@ a no-op), so a crash between the commit and the state write only repeats work.""
 
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
-from portal.models import ChangeOp, IndexChange
+from portal.models import ChangeOp, IndexChange, IndexChangePruned, utcnow
 
 from .engine import SearchEngine, doc_key
 from .registry import provider
@@ -19,8 +20,35 @@ BATCH_SIZE = 500
 
 
 def max_change_id(bind: Engine) -> int:
+    """The newest change: the feed's last row, or the last pruned one when none is left."""
     with Session(bind) as db:
-        return db.exec(select(func.max(IndexChange.id))).one() or 0
+        newest = db.exec(select(func.max(IndexChange.id))).one() or 0
+    return max(newest, pruned_through(bind))
+
+
+def pruned_through(bind: Engine) -> int:
+    """Changes up to this id are no longer in the feed (0: nothing was pruned)."""
+    with Session(bind) as db:
+        marker = db.get(IndexChangePruned, 1)
+        return marker.through_id if marker else 0
+
+
+def prune(bind: Engine, older_than: datetime) -> tuple[int, int]:
+    """Remove the rows written before `older_than`: (rows removed, pruned through id).
+    An index on any host that had not applied them yet is rebuilt by its next sync."""
+    with Session(bind) as db:
+        through = db.exec(
+            select(func.max(IndexChange.id)).where(col(IndexChange.created_at) < older_than)
+        ).one()
+        marker = db.get(IndexChangePruned, 1) or IndexChangePruned(id=1)
+        if through is None:
+            return 0, marker.through_id
+        removed = db.exec(delete(IndexChange).where(col(IndexChange.id) <= through)).rowcount
+        marker.through_id = max(marker.through_id, through)
+        marker.pruned_at = utcnow()
+        db.add(marker)
+        db.commit()
+        return removed, marker.through_id
 
 
 def changes_after(bind: Engine, after_id: int, limit: int) -> list[IndexChange]:

@@ -19,6 +19,7 @@ Score (higher is better; ties are broken by the smaller id):
 Hours rule: the vacancy's hours per week are at most the hours the participant wants (a
 part-time job fits someone who wants more; not the other way round)."""
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,13 +127,46 @@ def to_row(facts) -> list:
 
 
 def from_row(kind: str, row: list):
-    cls = FACT_TYPES[kind]
-    values = [tuple(map(_tuple, v)) if isinstance(v, list) else v for v in row]
-    return cls(*values)
+    """Facts from their JSON row; lists of codes become shared tuples (see `shared`)."""
+    values = []
+    for value in row:
+        if isinstance(value, list):
+            if all(type(item) is str for item in value):
+                value = shared(value)
+            else:
+                value = tuple(tuple(item) if type(item) is list else item for item in value)
+        values.append(value)
+    return FACT_TYPES[kind](*values)
 
 
-def _tuple(value):
-    return tuple(value) if isinstance(value, list) else value
+def compact(facts):
+    """The same facts holding shared values (see `shared`)."""
+    return type(facts)(*map(shared, to_row(facts)))
+
+
+_SHARED: dict = {}
+SHARED_MAX = 200_000
+
+
+def shared(value):
+    """One object for equal values: the facts of 100,000 documents repeat the same codes,
+    days and tuples of codes, and a searcher or the brute-force scorer keeps many of them.
+    Lists (from JSON) become tuples. Pairs such as (code, level) are rebuilt from shared
+    parts but not shared themselves: (code, True) would equal (code, 1)."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, list | tuple):
+        value = tuple(map(shared, value))
+        if not all(isinstance(item, str) for item in value):
+            return value
+    elif type(value) is not int or -5 <= value <= 256:
+        return value
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) < SHARED_MAX:
+            _SHARED[value] = value
+        return value
+    return found
 
 
 @cache

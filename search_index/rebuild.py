@@ -1,14 +1,17 @@
 """Rebuilding an index from the database into a fresh generation, then swapping it in."""
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from .engine import Part, Progress
 from .feed import catch_up, max_change_id
-from .registry import providers
+from .registry import Provider, providers
 from .store import IndexStore
 
 Wrap = Callable[[Iterable[dict]], Iterable[dict]]
@@ -26,10 +29,26 @@ class RebuildResult:
         return self.documents / self.seconds if self.seconds > 0 else float(self.documents)
 
 
-def all_documents(db: Session) -> Iterator[dict]:
-    for kind_provider in providers():
-        for raw in kind_provider.iter_all(db):
-            yield kind_provider.prepare(raw)
+def provider_documents(bind: Engine, provider: Provider, parent_pid: int) -> Iterator[dict]:
+    """The index documents of one kind, read in a session of their own."""
+    if os.getpid() != parent_pid:
+        bind.dispose(close=False)  # a forked rebuild worker: never share the parent's connections
+    with Session(bind) as db:
+        for raw in provider.iter_all(db):
+            yield provider.prepare(raw)
+
+
+def parts(bind: Engine, wrap: Wrap | None = None) -> list[Part]:
+    """One part per registered kind (a worker each in a parallel rebuild)."""
+    found = []
+    for provider in providers():
+        part = partial(provider_documents, bind, provider, os.getpid())
+        found.append(partial(_wrapped, part, wrap) if wrap else part)
+    return found
+
+
+def _wrapped(part: Part, wrap: Wrap) -> Iterable[dict]:
+    return wrap(part())
 
 
 def expected_total(db: Session) -> int | None:
@@ -40,8 +59,15 @@ def expected_total(db: Session) -> int | None:
     return sum(counter(db) for counter in counters)
 
 
-def rebuild_locked(store: IndexStore, bind: Engine, wrap: Wrap | None = None) -> RebuildResult:
-    """With the writer lock held: build, swap, then apply what changed meanwhile.
+def rebuild_locked(
+    store: IndexStore,
+    bind: Engine,
+    wrap: Wrap | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> RebuildResult:
+    """With the writer lock held: build, swap, then apply what changed meanwhile. `workers`
+    above 1 builds the kinds in parallel processes; `wrap` wraps each kind's documents.
 
     The feed's newest id is read BEFORE the documents: everything up to it is in the
     snapshot, everything after it is applied from the feed once the new generation is live
@@ -51,9 +77,7 @@ def rebuild_locked(store: IndexStore, bind: Engine, wrap: Wrap | None = None) ->
     name, _path = store.new_generation()
     engine = store.create_engine(name)
     started = time.perf_counter()
-    with Session(bind) as db:
-        docs: Iterable[dict] = all_documents(db)
-        written = engine.rebuild(wrap(docs) if wrap else docs)
+    written = engine.rebuild(parts(bind, wrap), workers=workers, progress=progress)
     seconds = time.perf_counter() - started
     store.write_state(name, schema_version=store.expected_schema_version(), last_change_id=start_id)
     engine.close()
@@ -63,10 +87,15 @@ def rebuild_locked(store: IndexStore, bind: Engine, wrap: Wrap | None = None) ->
 
 
 def rebuild(
-    store: IndexStore, bind: Engine, wrap: Wrap | None = None, lock_timeout: float | None = None
+    store: IndexStore,
+    bind: Engine,
+    wrap: Wrap | None = None,
+    lock_timeout: float | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> RebuildResult | None:
     """None when another writer kept the lock longer than the timeout."""
     with store.lock(lock_timeout) as acquired:
         if not acquired:
             return None
-        return rebuild_locked(store, bind, wrap)
+        return rebuild_locked(store, bind, wrap, workers, progress)

@@ -9,7 +9,7 @@ from whoosh.fields import ID, STORED, Schema
 
 from .registry import Provider
 
-SCHEMA_VERSION = 3  # bump when the common fields or the way documents are written change
+SCHEMA_VERSION = 4  # bump when the common fields or the way documents are written change
 
 
 def common_fields() -> dict:

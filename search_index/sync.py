@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from .engine import SearchEngine
-from .feed import catch_up, max_change_id
+from .feed import catch_up, max_change_id, pruned_through
 from .rebuild import rebuild_locked
 from .store import IndexStore, IndexUnusable
 from .whoosh_engine import WriteLocked
@@ -40,6 +40,9 @@ def sync(store: IndexStore, bind: Engine, lock_timeout: float | None = None) -> 
         if not acquired:
             return SyncResult(skipped=True)
         engine = _usable(store)  # the previous holder may have rebuilt it meanwhile
+        if engine is not None and store.last_change_id < pruned_through(bind):
+            log.info("index at %s missed changes pruned from the feed: rebuilding", store.path)
+            engine = None
         if engine is None:
             result = rebuild_locked(store, bind)
             return SyncResult(applied=result.caught_up, rebuilt=True)

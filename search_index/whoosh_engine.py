@@ -1,65 +1,52 @@
 """The Whoosh implementation of SearchEngine, on one folder."""
 
-import marshal
-from collections.abc import Iterable
-from itertools import islice
+import multiprocessing
+import queue
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from whoosh import index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Or, Query, Term
-from whoosh.writing import PostingPool
+from whoosh.writing import SegmentWriter
 
 from .bitsets import BitsetSearcher, SearcherCache
-from .engine import Hit, SearchEngine, SearchQuery
+from .engine import Hit, Part, Progress, SearchEngine, SearchQuery
+from .whoosh_writing import BatchedPostingPool, DocumentAdder, GroupedPostingPool, codec_for
 
-REBUILD_LIMIT_MB = 64  # postings held in memory before a sorted run goes to a temp file
-RUN_BATCH = 4096  # postings per marshal call in those runs
-
-
-class BatchedPostingPool(PostingPool):
-    """Whoosh's external sort writes and reads its runs one posting per marshal call, which
-    made up a third of a large rebuild. Same runs, same order, whole batches per call."""
-
-    def add(self, item):
-        # item = (fieldname, term bytes, docnum, weight, value bytes or None); the size
-        # estimate is Whoosh's (tuple, strings, numbers), without its per-posting asserts
-        self.fieldnames.add(item[0])
-        self.currentsize += 150 + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
-        self.current.append(item)
-
-    def _write_run(self, f, items):
-        items = iter(items)
-        while batch := list(islice(items, RUN_BATCH)):
-            data = marshal.dumps(batch, 2)
-            f.write(len(data).to_bytes(8, "little"))
-            f.write(data)
-        f.close()
-
-    def _read_run(self, path):
-        f = self._open_run(path)
-        try:
-            while header := f.read(8):
-                size = int.from_bytes(header, "little")
-                yield from marshal.loads(f.read(size))  # noqa: S302 - our own temp run
-        finally:
-            f.close()
-            self._remove_run(path)
+PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
 
 
-class NoLengthsCodec(W3Codec):
-    """For a schema without scorable fields: Whoosh would still look up a (missing) length
-    column for every posting it writes, a file-exists call each time."""
+def _storage(path: Path) -> FileStorage:
+    """Files read on demand: with mmap, Whoosh copies every part of a compound segment file
+    into memory when it opens it (BufferFile wraps the map in a BytesIO), so a searcher held
+    the whole index twice, mapped and copied (about 200 MB at N=100,000)."""
+    return FileStorage(str(path), supports_mmap=False)
 
-    length_stats = False
+
+def _report(progress: Progress | None, written: int) -> None:
+    if progress is not None:
+        progress(written)
 
 
-def codec_for(schema) -> W3Codec:
-    scorable = any(schema[name].scorable for name in schema.names())
-    return W3Codec() if scorable else NoLengthsCodec()
+def _check_alive(running: dict, dead: dict) -> None:
+    """A worker that exited without sending its result (killed, out of memory) fails the
+    rebuild; a result sent just before exiting gets a second to arrive."""
+    for number, process in running.items():
+        if process.is_alive():
+            continue
+        first_seen = dead.setdefault(number, time.monotonic())
+        if process.exitcode != 0 or time.monotonic() - first_seen > 1.0:
+            code = process.exitcode
+            raise RuntimeError(f"rebuild worker {number} ended ({code}) without a result")
+
+
+def _offset(progress: Progress | None, base: int) -> Callable[[int], None]:
+    return lambda written: _report(progress, base + written)
 
 
 class WriteLocked(RuntimeError):
@@ -79,22 +66,20 @@ class WhooshEngine(SearchEngine):
     @classmethod
     def create(cls, path: Path, schema, **kwargs) -> "WhooshEngine":
         path.mkdir(parents=True, exist_ok=True)
-        return cls(index.create_in(str(path), schema), **kwargs)
+        return cls(_storage(path).create_index(schema), **kwargs)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> "WhooshEngine":
-        return cls(index.open_dir(str(path)), **kwargs)
+        return cls(_storage(path).open_index(), **kwargs)
 
-    def _writer(self, limitmb: int = 128):
+    def _writer(self):
         # Whoosh's lock is an flock too: a killed holder releases it, so waiting only ever
         # waits for a live writer (another program on the same folder).
         try:
-            writer = self.ix.writer(
-                timeout=self.writer_timeout, limitmb=limitmb, codec=codec_for(self.ix.schema)
-            )
+            writer = self.ix.writer(timeout=self.writer_timeout, codec=codec_for(self.ix.schema))
         except index.LockError as exc:
             raise WriteLocked(str(exc)) from exc
-        writer.pool = BatchedPostingPool(writer.temp_storage(), writer.newsegment, limitmb=limitmb)
+        writer.pool = BatchedPostingPool(writer.temp_storage(), writer.newsegment)
         return writer
 
     def apply(self, upserts: Iterable[dict], deletes: Iterable[str]) -> None:
@@ -109,18 +94,90 @@ class WhooshEngine(SearchEngine):
             raise
         writer.commit()
 
-    def rebuild(self, docs: Iterable[dict]) -> int:
-        writer = self._writer(limitmb=REBUILD_LIMIT_MB)
+    def rebuild(self, parts: Sequence[Part], workers: int = 1, progress: Progress | None = None):
+        """Each part becomes one segment: written here one after the other, or by up to
+        `workers` forked processes at once (each part's callable then runs in its worker).
+        The segments are committed together, so readers see all of them or none."""
+        if workers > 1 and len(parts) > 1:
+            segments, written = self._segments_in_workers(parts, workers, progress)
+        else:
+            segments, written = [], 0
+            for part in parts:
+                segment, count = self._segment(part, _offset(progress, written))
+                segments += [segment] if segment is not None else []
+                written += count
+        writer = self._writer()  # takes Whoosh's lock; its own empty segment is dropped
+        try:
+            writer._close_segment()
+            writer._commit_toc(segments)
+        finally:
+            writer._finish()
+        return written
+
+    def _segment(self, part: Part, report: Callable[[int], None]):
+        """(segment, documents) of one part, written by a writer without Whoosh's lock: the
+        folder is a fresh generation that only this rebuild writes to."""
+        writer = SegmentWriter(self.ix, _lk=False, codec=codec_for(self.ix.schema))
+        writer.pool = GroupedPostingPool()
+        add = DocumentAdder(writer)
         written = 0
         try:
-            for doc in docs:
-                writer.add_document(**doc)
+            for doc in part():
+                add(doc)
                 written += 1
+                if written % PROGRESS_EVERY == 0:
+                    report(written)
+            segment = writer._finalize_segment() if written else None
         except BaseException:
-            writer.cancel()
+            writer._close_segment()
             raise
-        writer.commit()
-        return written
+        if segment is None:
+            writer._close_segment()
+        report(written)
+        return segment, written
+
+    def _segments_in_workers(self, parts, workers, progress):
+        context = multiprocessing.get_context("fork")
+        results = context.Queue()
+        counts = context.Array("q", len(parts))
+        waiting, running, dead = deque(enumerate(parts)), {}, {}
+        segments: dict[int, object] = {}
+        try:
+            while waiting or running:
+                while waiting and len(running) < workers:
+                    number, part = waiting.popleft()
+                    process = context.Process(
+                        target=self._segment_in_worker,
+                        args=(number, part, results, counts),
+                        name=f"index-rebuild-{number}",
+                    )
+                    process.start()
+                    running[number] = process
+                try:
+                    number, outcome = results.get(timeout=0.2)
+                except queue.Empty:
+                    _check_alive(running, dead)
+                else:
+                    running.pop(number).join()
+                    if isinstance(outcome, str):
+                        raise RuntimeError(f"rebuild worker {number} failed:\n{outcome}")
+                    segments[number] = outcome
+                _report(progress, sum(counts))
+        finally:
+            for process in running.values():
+                process.kill()
+                process.join()
+        ordered = [segments[number] for number in sorted(segments)]
+        return [s for s, _count in ordered if s is not None], sum(c for _s, c in ordered)
+
+    def _segment_in_worker(self, number, part, results, counts):
+        def report(written):
+            counts[number] = written
+
+        try:
+            results.put((number, self._segment(part, report)))
+        except BaseException:  # noqa: BLE001 - sent to the parent, which raises it
+            results.put((number, traceback.format_exc()))
 
     def _query(self, query: SearchQuery) -> Query:
         parts: list[Query] = [Term("kind", query.kind)]

@@ -188,3 +188,20 @@ def test_login_page_token_is_required(client, make_user):
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 400
     assert client.get("/employer/").status_code == 302
+
+
+def test_a_one_minute_lock_says_minute_in_the_singular(database_url, tmp_path, make_user):
+    app = make_app(database_url, tmp_path, LOGIN_LOCK_MINUTES=1)
+    user = make_user("employer", email="single@example.org")
+    client = app.test_client()
+    for _attempt in range(5):
+        login(client, user.email, "wrong password 1")
+    for language, expected in (
+        ("en", "blocked for 1 minute. Try"),
+        ("nl", "Aanmelden is 1 minuut geblokkeerd."),
+        ("fr", "bloquée pendant 1 minute. Réessayez"),
+        ("ar", "لمدة دقيقة واحدة (1)"),
+    ):
+        response = login(client, user.email, PASSWORD, headers={"Accept-Language": language})
+        assert expected in response.get_data(as_text=True), language
+    app.extensions["portal_engine"].dispose()

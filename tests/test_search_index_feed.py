@@ -3,6 +3,7 @@
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import pytest
 from flask import Blueprint
@@ -14,6 +15,8 @@ from portal.models import IndexChange, Organisation
 from portal.services.search_feed import record_change
 from search_index import SearchQuery, doc_key, open_engine, sync
 from search_index.flask_sync import get_store
+from search_index.store import IndexStore
+from search_index.sync import SyncResult
 
 from .conftest import ROOT, post
 from .search_index_kinds import KIND, add_organisation, organisation_kind  # noqa: F401
@@ -142,3 +145,37 @@ def test_two_processes_writing_at_once_both_end_up_in_the_index(app, database_ur
     )
     assert len(keys) == 16
     assert names == sorted([f"Bouw {n}" for n in range(8)] + [f"Zorg {n}" for n in range(8)])
+
+
+def test_pruning_the_feed_rebuilds_only_indexes_that_had_not_applied_it(app, db, tmp_path):
+    """Two hosts: one index applied everything, the other lags behind; old rows go."""
+    bind = app.extensions["portal_engine"]
+    behind = IndexStore(tmp_path / "other-host-index")
+    add_organisation(db, "Bakkerij Peeters")
+    sync(behind, bind)  # the other host stops here
+    add_organisation(db, "Garage Maes")
+    live = get_store(app)
+    sync(live, bind)
+    for change in db.exec(select(IndexChange)).all():
+        change.created_at = change.created_at - timedelta(days=40)
+        db.add(change)
+    db.commit()
+    add_organisation(db, "Drukkerij Claes")  # recent: stays in the feed
+    old_ids = feed_ids(db)[:-1]
+
+    result = app.test_cli_runner().invoke(args=["index", "prune", "--keep-days", "30"])
+    assert result.exit_code == 0, result.output
+    assert "removed 2 change rows older than 30 days" in result.output
+    remaining = feed_ids(db)
+    assert len(remaining) == 1 and remaining[0] > old_ids[-1]
+
+    assert sync(live, bind) == SyncResult(applied=1)
+    lagging = sync(behind, bind)
+    assert lagging.rebuilt
+    names = {"Bakkerij Peeters", "Garage Maes", "Drukkerij Claes"}
+    for store in (live, behind):
+        hits = store.engine().search(SearchQuery(KIND, limit=10))
+        assert {hit.fields["name"] for hit in hits} == names
+    # nothing older left to prune: the marker stays where it was
+    again = app.test_cli_runner().invoke(args=["index", "prune", "--keep-days", "30"])
+    assert "removed 0 change rows" in again.output and f"after change {old_ids[-1]}" in again.output

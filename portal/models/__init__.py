@@ -31,7 +31,7 @@ from .proposals import (
     Stage,
     open_pair_key,
 )
-from .search import ChangeOp, IndexChange
+from .search import ChangeOp, IndexChange, IndexChangePruned
 from .vacancies import (
     MentoringCommitment,
     Vacancy,
@@ -51,6 +51,7 @@ __all__ = [
     "Endorsement",
     "ChangeOp",
     "IndexChange",
+    "IndexChangePruned",
     "LoginFailure",
     "MentoringCommitment",
     "Notification",

@@ -25,3 +25,14 @@ class IndexChange(SQLModel, table=True):
     object_id: int
     op: str = Field(max_length=10)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class IndexChangePruned(SQLModel, table=True):
+    """One row: the feed no longer holds the changes up to `through_id` (`portal index
+    prune`). An index that applied fewer changes than that is rebuilt by its next sync."""
+
+    __tablename__ = "index_change_pruned"
+
+    id: int | None = Field(default=None, primary_key=True)
+    through_id: int = 0
+    pruned_at: datetime = Field(default_factory=utcnow)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlmodel import Session, col, delete, func, select
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models import (
     AccountStatus,
     LoginFailure,
@@ -96,10 +96,12 @@ def authenticate(db: Session, email: str, password: str) -> SignInResult:
 
 
 def _locked_message(minutes: int) -> str:
-    return _(
-        "Too many wrong passwords for this account. Signing in is blocked for %(minutes)d "
+    return ngettext(
+        "Too many wrong passwords for this account. Signing in is blocked for %(num)d "
+        "minute. Try again later or ask a coordinator to reset your password.",
+        "Too many wrong passwords for this account. Signing in is blocked for %(num)d "
         "minutes. Try again later or ask a coordinator to reset your password.",
-        minutes=minutes,
+        minutes,
     )
 
 

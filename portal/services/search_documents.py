@@ -20,6 +20,7 @@ from search_index.match_rules import (
     ParticipantFacts,
     VacancyFacts,
     cert_code,
+    compact,
     day,
     licences_with_implied,
     to_row,
@@ -278,6 +279,11 @@ def iter_participants(db: Session) -> Iterator[dict]:
         yield _participant_document(facts)
 
 
+def count_participants(db: Session) -> int:
+    """Active participants: at most this many are indexed (enough for a progress bar)."""
+    return db.exec(select(func.count()).select_from(_active_participants().subquery())).one()
+
+
 # -- registration and change hooks -----------------------------------------------------------
 
 
@@ -297,6 +303,7 @@ def register() -> None:
         iter_participants,
         fields=FIELDS_PARTICIPANT,
         version=VERSION,
+        count_all=count_participants,
     )
 
 
@@ -312,5 +319,5 @@ def one_participant(db: Session, participant_id: int) -> ParticipantFacts | None
 
 def all_facts(db: Session) -> tuple[list[VacancyFacts], list[ParticipantFacts]]:
     """Every matchable vacancy and participant, straight from the database (brute force)."""
-    vacancies = [facts for facts, _text in iter_vacancy_facts(db)]
-    return vacancies, list(iter_participant_facts(db))
+    vacancies = [compact(facts) for facts, _text in iter_vacancy_facts(db)]
+    return vacancies, [compact(facts) for facts in iter_participant_facts(db)]

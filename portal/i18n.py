@@ -6,6 +6,7 @@ from flask_babel import Babel, force_locale, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 
 from .config import LANGUAGES, RTL_LANGUAGES
 
@@ -37,6 +38,18 @@ def init_app(app) -> None:
         current_direction=current_direction,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )
+    app.jinja_env.filters["bdi"] = bdi
+
+
+def bdi(value) -> Markup:
+    """A name or title typed by a user, isolated inside a translated sentence: a Latin name
+    in an Arabic sentence (or the reverse) keeps its punctuation on the right side."""
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
+def isolate(value: str) -> str:
+    """`bdi` for plain text (e-mail, notifications): Unicode first-strong isolate marks."""
+    return f"\u2068{value}\u2069"
 
 
 def is_supported(code: str | None) -> bool:

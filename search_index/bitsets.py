@@ -25,25 +25,30 @@ FACTS_KEPT = 50_000  # parsed stored facts kept per searcher
 
 
 class LruCache:
-    """A dict of at most `size` entries that forgets the least recently used one."""
+    """A dict of at most `size` entries that forgets the least recently used one. No lock:
+    each OrderedDict call is atomic under the GIL, and a key another thread just evicted is
+    simply a miss."""
 
     def __init__(self, size: int):
         self.size = max(size, 1)
         self._items: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
 
     def get(self, key):
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
+        found = self._items.get(key)
+        if found is not None:
+            try:  # noqa: SIM105 - the hot path: cheaper than contextlib.suppress
                 self._items.move_to_end(key)
-            return found
+            except KeyError:
+                pass
+        return found
 
     def put(self, key, value):
-        with self._lock:
-            self._items[key] = value
-            if len(self._items) > self.size:
+        self._items[key] = value
+        if len(self._items) > self.size:
+            try:  # noqa: SIM105 - as in get()
                 self._items.popitem(last=False)
+            except KeyError:
+                pass
         return value
 
     def __len__(self) -> int:

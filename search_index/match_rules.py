@@ -156,9 +156,10 @@ def shared(value):
     if isinstance(value, str):
         return sys.intern(value)
     if isinstance(value, list | tuple):
-        value = tuple(map(shared, value))
-        if not all(isinstance(item, str) for item in value):
-            return value
+        if all(type(item) is str for item in value):
+            value = tuple(map(sys.intern, value))
+        else:
+            return tuple(map(shared, value))
     elif type(value) is not int or -5 <= value <= 256:
         return value
     found = _SHARED.get(value)

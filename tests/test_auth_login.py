@@ -205,3 +205,11 @@ def test_a_one_minute_lock_says_minute_in_the_singular(database_url, tmp_path, m
         response = login(client, user.email, PASSWORD, headers={"Accept-Language": language})
         assert expected in response.get_data(as_text=True), language
     app.extensions["portal_engine"].dispose()
+
+
+def test_a_latin_name_in_an_arabic_sentence_is_isolated(app, make_user):
+    user = make_user("participant", display_name="Samir O.", locale="ar")
+    client = app.test_client()
+    login(client, user.email)
+    page = client.get("/me/").get_data(as_text=True)
+    assert 'dir="rtl"' in page and "<bdi>Samir O.</bdi>" in page

@@ -51,6 +51,10 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
     step(employer, proposal.id, "hired", hire)
     [hired] = _for(_mails(app), coordinator.email)
     assert hired["Content-Language"] == "ar" and "تم التوظيف" in hired["Subject"]
+    # Latin names and titles inside Arabic sentences are isolated (their own direction);
+    # messages in left-to-right languages carry no marks.
+    assert f"\u2068{w.vacancy.title}\u2069" in hired.get_content()
+    assert all("\u2068" not in m.get_content() for m in _for(_mails(app), w.employer.email))
 
     # The same messages in the portal list, in the reader's language, with the unread count.
     boss = client_for(app, coordinator)

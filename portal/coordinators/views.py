@@ -7,7 +7,7 @@ from sqlmodel import func, or_, select
 from .. import db
 from ..access import roles
 from ..forms import ActionForm, choices
-from ..i18n import _
+from ..i18n import _, isolate
 from ..mentors.profile import case_labels, export_response, profile_context
 from ..models import Organisation, Participant, User
 from ..services import accounts, checkins
@@ -60,10 +60,11 @@ def decide(user_id: int):
     except ServiceError as error:
         flash(error.message, "error")
     else:
+        name = isolate(user.display_name)
         if form.decision.data == "approve":
-            flash(_("%(name)s can now use the portal.", name=user.display_name), "success")
+            flash(_("%(name)s can now use the portal.", name=name), "success")
         else:
-            flash(_("The registration of %(name)s is refused.", name=user.display_name), "success")
+            flash(_("The registration of %(name)s is refused.", name=name), "success")
     return redirect(url_for("coordinators.dashboard"))
 
 

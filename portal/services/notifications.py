@@ -15,8 +15,8 @@ from flask_babel import force_locale
 from sqlmodel import Session, col, func, select, update
 from werkzeug.exceptions import Forbidden, NotFound
 
-from ..config import LANGUAGES
-from ..i18n import _
+from ..config import LANGUAGES, RTL_LANGUAGES
+from ..i18n import _, isolate
 from ..models import Notification, Participant, Role, User, utcnow
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
@@ -59,8 +59,10 @@ def notify(
         if user is None or user.id in seen:
             continue
         seen.add(user.id)
-        with force_locale(locale_of(user)):
-            subject, body = str(subject_of) % params, str(body_of) % params
+        language = locale_of(user)
+        values = _isolated(params) if language in RTL_LANGUAGES else params
+        with force_locale(language):
+            subject, body = str(subject_of) % values, str(body_of) % values
             footer = _("You find this message in the portal under Notifications.")
         row = Notification(
             user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
@@ -74,6 +76,11 @@ def notify(
     for mail in mails:
         send(mail)
     return rows
+
+
+def _isolated(params: dict) -> dict:
+    """Names and titles in a right-to-left message keep their own direction (see isolate)."""
+    return {key: isolate(v) if isinstance(v, str) else v for key, v in params.items()}
 
 
 def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -94,7 +95,16 @@ def is_valid(postcode: object) -> bool:
 def distance_km(a: object, b: object) -> float | None:
     """Straight-line (great-circle) distance in km between two postcodes, to 0.1 km; None if
     either is unknown. Travel distance is longer: this is for ranking and radius filters."""
-    place_a, place_b = lookup(a), lookup(b)
+    code_a, code_b = normalise(a), normalise(b)
+    if code_a is None or code_b is None:
+        return None
+    return _distance(code_a, code_b)
+
+
+@lru_cache(maxsize=65536)  # matching scores thousands of pairs per query; ~6 MB when full
+def _distance(code_a: str, code_b: str) -> float | None:
+    table = _table()
+    place_a, place_b = table.get(code_a), table.get(code_b)
     if place_a is None or place_b is None:
         return None
     return round(_haversine(place_a.lat, place_a.lon, place_b.lat, place_b.lon), 1)
@@ -152,15 +162,24 @@ def _nearby_km(code: str, radius_km: float) -> tuple[tuple[str, float], ...]:
     # shrinks with cos(latitude). The margin covers rounding to 0.1 km.
     dlat = (radius_km + 0.1) / 110.0
     dlon = dlat / max(math.cos(math.radians(origin.lat)) - 0.02, 0.1)
+    latitudes, places = _by_latitude()
+    first = bisect_left(latitudes, origin.lat - dlat)
     hits = []
-    for other in table.values():
-        if abs(other.lat - origin.lat) > dlat or abs(other.lon - origin.lon) > dlon:
+    for other in places[first : bisect_right(latitudes, origin.lat + dlat)]:
+        if abs(other.lon - origin.lon) > dlon:
             continue
         d = round(_haversine(origin.lat, origin.lon, other.lat, other.lon), 1)
         if d <= radius_km:
             hits.append((d, other.postcode))
     hits.sort(key=lambda hit: (hit[0], hit[1] != code, hit[1]))  # the origin first on a tie
     return tuple((c, d) for d, c in hits)
+
+
+@cache
+def _by_latitude() -> tuple[list[float], list[Place]]:
+    """The places sorted by latitude (and their latitudes): a radius search reads one band."""
+    places = sorted(_table().values(), key=lambda place: (place.lat, place.postcode))
+    return [place.lat for place in places], places
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -48,6 +48,15 @@ def register(app) -> None:
     app.cli.add_command(start_command)
 
 
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(1, 16),
+    default=min(2, os.cpu_count() or 1),
+    show_default=True,
+    help="Processes building the index's kinds (vacancies, participants) at once.",
+)
+
+
 # -- database -----------------------------------------------------------------------------
 @click.group("db", help="Database migrations.")
 def db_group():
@@ -249,13 +258,7 @@ def index_sync(follow, interval):
 
 
 @index_group.command("rebuild", help="Build the index from the database and swap it in.")
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 16),
-    default=min(2, os.cpu_count() or 1),
-    show_default=True,
-    help="Processes building the kinds (vacancies, participants) at once.",
-)
+@workers_option
 @with_appcontext
 def index_rebuild(workers):
     with Session(db.engine()) as session:
@@ -322,13 +325,7 @@ def index_prune(keep_days):
 @click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
 @click.option("--queries", default=200, show_default=True, help="Queries per direction.")
 @click.option("--seed", default=1, show_default=True)
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 16),
-    default=min(2, os.cpu_count() or 1),
-    show_default=True,
-    help="Processes of the rebuild.",
-)
+@workers_option
 def bench_command(n, queries, seed, workers):
     from search_index import bench
 

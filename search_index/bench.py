@@ -367,19 +367,16 @@ def run(
         return _run(Path(folder), n, queries, seed, echo, database_url, workers)
 
 
-def _run(folder: Path, n, queries, seed, echo, database_url, workers):
+def throwaway_app(folder: Path, database_url: str | None = None):
+    """A portal on a database and index folder of its own (a new SQLite file by default),
+    migrated, that syncs the index only when asked."""
     from portal import create_app
     from portal import db as portal_db
-    from portal.models import Participant, User
-    from portal.services import matching, search_documents
-    from portal.services import participants as participant_service
 
-    from . import open_engine, rebuild
-    from .flask_sync import get_store
-
+    folder.mkdir(parents=True, exist_ok=True)
     url = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
     portal_db.upgrade(url)
-    app = create_app(
+    return create_app(
         {
             "INSTANCE_PATH": str(folder / "instance"),
             "DATABASE_URL": url,
@@ -389,6 +386,17 @@ def _run(folder: Path, n, queries, seed, echo, database_url, workers):
             "INDEX_SYNC_AFTER_REQUEST": False,
         }
     )
+
+
+def _run(folder: Path, n, queries, seed, echo, database_url, workers):
+    from portal.models import Participant, User
+    from portal.services import matching, search_documents
+    from portal.services import participants as participant_service
+
+    from . import open_engine, rebuild
+    from .flask_sync import get_store
+
+    app = throwaway_app(folder, database_url)
     bind = app.extensions["portal_engine"]
     with app.test_request_context("/"), Session(bind, expire_on_commit=False) as db:
         started = time.perf_counter()

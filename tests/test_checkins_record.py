@@ -24,6 +24,13 @@ def test_mentor_records_a_due_check_in_and_the_employer_adds_its_view(app, db, m
     mentor = client_for(app, w.mentor)
     page = mentor.get("/mentor/?lang=en").get_data(as_text=True)
     assert "Check-ins due" in page and "Samir Noori" in page
+    employer = client_for(app, w.employer)
+    # The employer's dashboard lists the due check-in too, under a pseudonym
+    dashboard = employer.get("/employer/?lang=en").get_data(as_text=True)
+    assert "Check-ins due" in dashboard and f"Candidate K{proposal.id:04d}" in dashboard
+    assert "Samir" not in dashboard
+    other = client_for(app, make_user("employer")).get("/employer/?lang=en")
+    assert f"K{proposal.id:04d}" not in other.get_data(as_text=True)
     assert state(app, db, w.participant) == "in_aftercare"
     url = f"/checkins/hire/{proposal.id}/1"
     response = post_form(mentor, url, checkin_form(), page=url)
@@ -31,8 +38,8 @@ def test_mentor_records_a_due_check_in_and_the_employer_adds_its_view(app, db, m
     [row] = rows(db)
     assert row.still_employed and row.commitment["buddy"] == "kept" and row.month == 1
     assert "No check-in is due." in mentor.get("/mentor/?lang=en").get_data(as_text=True)
+    assert "No check-in is due." in employer.get("/employer/?lang=en").get_data(as_text=True)
 
-    employer = client_for(app, w.employer)
     url = f"/checkins/hire/{proposal.id}/1/employer"
     response = post_form(employer, url, {"rating": "good", "note": "Top."}, page=url)
     assert response.status_code == 302

@@ -8,8 +8,9 @@ from sqlmodel import select
 
 from portal.models import Notification, OpeningReaction, Participant
 from portal.services import participants as psvc
+from portal.services import vacancies
 
-from .proposal_factory import client_for, post_form, proposals_of, propose, world
+from .proposal_factory import client_for, post_form, proposals_of, propose, vacancy_data, world
 
 
 def participant_client(app, db, w):
@@ -195,3 +196,28 @@ def test_employer_proposal_page_explains_the_match_without_right_to_work(app, db
     assert "Dutch A2, A2 asked." in page and "Same occupation" in page
     assert "right to work" not in page.lower() and "Allowed to work" not in page
     assert "agreed to be matched" not in page
+
+
+def test_cards_come_a_dozen_at_a_time_with_show_more(app, db, make_user):
+    w = world(app, db, make_user)
+    with app.app_context():
+        for _number in range(13):  # 14 open vacancies that fit in all
+            vacancy, _new = vacancies.create(db, w.employer, vacancy_data())
+            vacancies.publish(db, w.employer, vacancy)
+    person = participant_client(app, db, w)
+    first = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert first.count('class="opening-card') == 12
+    assert 'href="/me/openings?more=2#card-13"' in first and "Show more jobs" in first
+    both = person.get("/me/openings?lang=en&more=2").get_data(as_text=True)
+    assert both.count('class="opening-card') == 14 and "Show more jobs" not in both
+    assert 'id="card-13"' in both
+    # the Dutch side and the reaction forms keep the longer list
+    assert "/me/openings?more=2&amp;side=nl" in both
+    assert re.search(r'/react\?more=2"', both)
+    for nonsense in ("abc", "-3", "0", "99999"):
+        page = person.get(f"/me/openings?lang=en&more={nonsense}")
+        assert page.status_code == 200
+        assert page.get_data(as_text=True).count('class="opening-card') in (12, 14)
+    # after a reaction the participant is back in the same, longer list
+    response = react(person, w, "interested", query="?more=2")
+    assert response.headers["Location"].endswith("/me/openings?more=2")

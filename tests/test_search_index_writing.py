@@ -11,8 +11,6 @@ from whoosh import index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from portal import create_app
-from portal import db as portal_db
 from search_index import bench
 from search_index.rebuild import parts
 from search_index.registry import providers
@@ -70,16 +68,7 @@ def _content(ix) -> tuple[dict, dict]:
 @pytest.fixture()
 def bench_app(tmp_path, app):
     """A throwaway SQLite database with 300 synthetic vacancies and participants."""
-    url = f"sqlite:///{tmp_path / 'bench.sqlite3'}"
-    portal_db.upgrade(url)
-    other = create_app(
-        {
-            "INSTANCE_PATH": str(tmp_path / "bench-instance"),
-            "DATABASE_URL": url,
-            "INDEX_DIR": str(tmp_path / "bench-index"),
-            "SECRET_KEY": "bench",
-        }
-    )
+    other = bench.throwaway_app(tmp_path / "bench")
     bind = other.extensions["portal_engine"]
     with other.test_request_context("/"), Session(bind) as db:
         bench.generate(db, 300)

@@ -11,22 +11,10 @@ from ..i18n import _
 from ..models import Role
 from ..services import checkins as svc
 from ..services import participants as participant_service
-from ..services import proposals as proposal_service
 from ..services import vacancies
 from ..services.errors import ServiceError
 from . import bp
 from .forms import CheckInForm, EmployerViewForm
-
-
-def _person(session, slot_or_hire) -> str:
-    """The participant's name for the mentor and coordinator; for the employer only after
-    the participant shared it for this proposal, a pseudonym before."""
-    proposal, participant = slot_or_hire
-    if current_user.role != Role.EMPLOYER or proposal_service.contact_visible(
-        session, proposal, participant
-    ):
-        return f"{participant.first_name} {participant.last_name}".strip()
-    return _("Candidate %(code)s", code=f"K{proposal.id:04d}")
 
 
 @bp.route("/")
@@ -44,7 +32,7 @@ def index():
             key=lambda s: (s.status != "overdue", s.due_on),
         ),
         hires=list(hires.values()),
-        name_of=lambda s: _person(session, (s.proposal, s.participant)),
+        name_of=svc.names_for(session, current_user),
     )
 
 
@@ -62,7 +50,7 @@ def hire(proposal_id: int):
         "checkins/hire.html",
         slots=slots,
         hire=first,
-        name=_person(session, (first.proposal, first.participant)),
+        name=svc.name_for(session, current_user, first.proposal, first.participant),
         leave=svc.open_leave(session, first.participant)
         if current_user.role == Role.MENTOR
         else None,
@@ -135,7 +123,7 @@ def record(proposal_id: int, month: int):
         form=form,
         slot=slot,
         items=items,
-        name=_person(session, (slot.proposal, slot.participant)),
+        name=svc.name_for(session, current_user, slot.proposal, slot.participant),
     )
 
 
@@ -163,7 +151,7 @@ def employer_view(proposal_id: int, month: int):
         "checkins/employer_view.html",
         form=form,
         slot=slot,
-        name=_person(session, (slot.proposal, slot.participant)),
+        name=svc.name_for(session, current_user, slot.proposal, slot.participant),
     )
 
 

@@ -42,7 +42,7 @@ def dashboard():
         role_labels=ROLE_LABELS,
         form=DecisionForm(),
         due=checkins.due_for(session, current_user),
-        name_of=checkins.person_name,
+        name_of=checkins.names_for(session, current_user),
     )
 
 

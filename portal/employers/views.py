@@ -9,7 +9,7 @@ from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, current_language
 from ..models import Organisation, Vacancy
-from ..services import organisations, proposals, vacancies
+from ..services import checkins, organisations, proposals, vacancies
 from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
 from ..services.vacancies import CommitmentData, InvalidInput, VacancyData
@@ -54,11 +54,14 @@ def _save(form, action, problems) -> bool:
 @roles("employer")
 def dashboard():
     organisation = _organisation()
-    items = vacancies.organisation_vacancies(db.session(), organisation.id)
+    session = db.session()
+    items = vacancies.organisation_vacancies(session, organisation.id)
     return render_template(
         "employers/dashboard.html",
         organisation=organisation,
         vacancies=items,
+        due=checkins.due_for(session, current_user),
+        name_of=checkins.names_for(session, current_user),
         commitments=vacancies.commitments_for(db.session(), [item.id for item in items]),
         proposal_counts=proposals.proposal_counts(db.session(), [item.id for item in items]),
         has_commitment=vacancies.default_commitment(db.session(), organisation.id) is not None,

@@ -128,15 +128,24 @@ def mentor_openings(participant_id: int):
     return _openings(p, "matches/openings.html")
 
 
-CARD_LIMIT = 50  # a participant reads a handful of cards; no pager on this page
+CARDS_STEP = 12  # cards per "Show more jobs": a handful at a time, no numbered pages
+CARDS_MAX = matching.MAX_LIMIT
+
+
+def _cards_shown() -> int:
+    """How many cards `?more=N` asks for: N steps, at least one, at most CARDS_MAX."""
+    steps = request.args.get("more", type=int) or 1
+    return min(max(steps, 1) * CARDS_STEP, CARDS_MAX)
 
 
 def _cards_page(participant: Participant, endpoint: str):
     """The participant's openings as plain-language cards, for the participant or their
-    mentor at their side; "not for me" ones only with `?hidden=1`."""
+    mentor at their side; "not for me" ones only with `?hidden=1`; "Show more jobs" adds
+    CARDS_STEP cards at a time (`?more=N`)."""
     session = db.session()
     show_hidden = request.args.get("hidden") == "1"
-    result = matching.openings_for_participant(session, participant.id, limit=CARD_LIMIT)
+    limit = _cards_shown()
+    result = matching.openings_for_participant(session, participant.id, limit=limit)
     answers = reactions.reactions_of(session, participant.id)
     hidden = {vid for vid, row in answers.items() if row.reaction == Reaction.NOT_FOR_ME} & {
         m.vacancy_id for m in result.items
@@ -151,12 +160,17 @@ def _cards_page(participant: Participant, endpoint: str):
     base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
     keep_side = {"side": "nl"} if side else {}
     keep_hidden = {"hidden": "1"} if show_hidden else {}
+    steps = limit // CARDS_STEP
+    keep_more = {"more": str(steps)} if steps > 1 else {}
     links = {
-        "side_on": url_for(endpoint, **base, **keep_hidden, side="nl"),
-        "side_off": url_for(endpoint, **base, **keep_hidden),
-        "hidden_on": url_for(endpoint, **base, **keep_side, hidden="1"),
-        "hidden_off": url_for(endpoint, **base, **keep_side),
+        "side_on": url_for(endpoint, **base, **keep_hidden, **keep_more, side="nl"),
+        "side_off": url_for(endpoint, **base, **keep_hidden, **keep_more),
+        "hidden_on": url_for(endpoint, **base, **keep_side, **keep_more, hidden="1"),
+        "hidden_off": url_for(endpoint, **base, **keep_side, **keep_more),
     }
+    if result.total > limit and limit < CARDS_MAX:
+        more = url_for(endpoint, **base, **keep_side, **keep_hidden, more=str(steps + 1))
+        links["more"] = f"{more}#card-{len(shown) + 1}"
     return render_template(
         "matches/cards.html",
         participant=participant,
@@ -167,7 +181,8 @@ def _cards_page(participant: Participant, endpoint: str):
         proposed=proposed,
         side=side,
         links=links,
-        action_args=keep_side | keep_hidden,
+        action_args=keep_side | keep_hidden | keep_more,
+        at_most=CARDS_MAX if limit == CARDS_MAX and result.total > limit else 0,
         forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
         reason_label=reactions.reason_label,
     )
@@ -216,6 +231,9 @@ def react(participant_id: int, vacancy_id: int):
         else:
             flash(str(REACTION_DONE[row.reaction][current_user.role == Role.MENTOR]), "success")
     back = {k: v for k, v in request.args.items() if k in ("side", "hidden") and v in ("nl", "1")}
+    more = request.args.get("more", type=int)
+    if more and 1 < more <= CARDS_MAX // CARDS_STEP + 1:
+        back["more"] = str(more)
     if current_user.role == Role.MENTOR:
         back["participant_id"] = participant_id
         return redirect(url_for("matches.mentor_opening_cards", **back))

@@ -37,7 +37,7 @@ def dashboard():
         cases=svc.caseload(session, current_user),
         profile_endpoint="mentors.participant",
         due=checkins.due_for(session, current_user),
-        name_of=checkins.person_name,
+        name_of=checkins.names_for(session, current_user),
         **case_labels(),
     )
 

@@ -204,9 +204,17 @@ def due_for(db: Session, user: User, today: date | None = None) -> list[Slot]:
     return sorted(slots, key=lambda s: (s.status != "overdue", s.due_on))
 
 
-def person_name(slot: Slot) -> str:
-    """For the mentor's and the coordinator's lists (never shown to an employer)."""
-    return f"{slot.participant.first_name} {slot.participant.last_name}".strip()
+def name_for(db: Session, viewer: User, proposal: Proposal, participant: Participant) -> str:
+    """The participant's name for the mentor and coordinator; for the employer only after
+    the participant shared it for this proposal, a pseudonym before."""
+    if viewer.role != Role.EMPLOYER or proposal_service.contact_visible(db, proposal, participant):
+        return f"{participant.first_name} {participant.last_name}".strip()
+    return _("Candidate %(code)s", code=f"K{proposal.id:04d}")
+
+
+def names_for(db: Session, viewer: User):
+    """`name_for` as a function of a slot, for the lists of due check-ins."""
+    return lambda slot: name_for(db, viewer, slot.proposal, slot.participant)
 
 
 def hire_slots(db: Session, user: User, proposal_id: int, today=None) -> list[Slot]:

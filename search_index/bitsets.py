@@ -13,7 +13,10 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from collections.abc import Iterable
 
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Every, Not, Or, Query, Term, TermRange
 
 from .match_rules import from_row
@@ -56,7 +59,13 @@ class LruCache:
 
 
 class BitsetSearcher:
-    def __init__(self, searcher):
+    """`previous`: the searcher this one replaces after a commit. Segments never change once
+    written (deletions aside, which `live` handles), and a commit adds or merges segments
+    after the unchanged ones. So the previous searcher's term bitsets and parsed facts stay
+    true for the documents of the segments both share at the start, and a query on a fresh
+    searcher reads postings only from the new segments."""
+
+    def __init__(self, searcher, previous: "BitsetSearcher | None" = None):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
@@ -66,7 +75,14 @@ class BitsetSearcher:
         self._derived = LruCache(DERIVED_MB * 1024 * 1024 // self.nbytes)
         self._facts = LruCache(FACTS_KEPT)
         self._live: int | None = None
+        self._leaves = list(self.reader.leaf_readers())  # (segment reader, first docnum)
         self._lexicons: dict[str, list[str]] = {}
+        # (the previous searcher's term and facts caches, documents they still describe);
+        # only the caches are kept, not the searcher: no chain of old searchers builds up
+        self._inherited: tuple[LruCache, LruCache, int] | None = None
+        kept = _shared_documents(previous._leaves, self._leaves) if previous else 0
+        if kept:
+            self._inherited = (previous._terms, previous._facts, kept)
 
     # -- bitsets ---------------------------------------------------------------------------
     def _union(self, terms) -> int:
@@ -88,10 +104,23 @@ class BitsetSearcher:
     def _term(self, key: tuple[str, str]) -> int | array:
         found = self._terms.get(key)
         if found is None:
+            start, old = 0, None
+            if self._inherited is not None:
+                old = self._inherited[0].get(key)
+                if old is not None:
+                    start = self._inherited[2]
             docs = array("I")
-            if key in self.reader:
-                docs.extend(self.reader.postings(*key).all_ids())
-            found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
+            for leaf, offset in self._leaves:
+                if offset >= start and key in leaf:
+                    ids = posting_ids(leaf.postings(*key))
+                    docs.extend((d + offset for d in ids) if offset else ids)
+            if old is None:
+                found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
+            elif isinstance(old, int):
+                found = (old & ((1 << start) - 1)) | self._union_of(docs)
+            else:
+                docs = array("I", [d for d in old if d < start]) + docs
+                found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
             self._terms.put(key, found)
         return found
 
@@ -103,8 +132,14 @@ class BitsetSearcher:
 
     @property
     def live(self) -> int:
+        """Every document but the deleted ones (old versions of updated documents)."""
         if self._live is None:
-            self._live = self._union_of(self.reader.all_doc_ids())
+            buffer = bytearray(b"\xff" * self.nbytes)
+            for leaf, offset in self._leaves:
+                for docnum in leaf.deleted_docs_set if leaf.has_deletions() else ():
+                    docnum += offset
+                    buffer[docnum >> 3] &= ~(1 << (docnum & 7)) & 0xFF
+            self._live = int.from_bytes(buffer, "little") & ((1 << self.size) - 1)
         return self._live
 
     def term(self, fieldname: str, text: str) -> int:
@@ -174,12 +209,43 @@ class BitsetSearcher:
     def facts(self, docnum: int, kind: str):
         found = self._facts.get(docnum)
         if found is None:
-            stored = self.reader.stored_fields(docnum)
-            found = self._facts.put(docnum, from_row(kind, json.loads(stored["facts"])))
+            if self._inherited is not None and docnum < self._inherited[2]:
+                found = self._inherited[1].get(docnum)
+            if found is None:
+                found = from_row(kind, json.loads(self.reader.stored_fields(docnum)["facts"]))
+            self._facts.put(docnum, found)
         return found
 
     def docnum_of(self, key: str) -> int | None:
         return self.searcher.document_number(doc_key=key)
+
+
+def _shared_documents(before: list, after: list) -> int:
+    """How many document numbers at the start belong to the same segments in both lists of
+    (segment reader, first docnum)."""
+    kept = 0
+    for (old, old_offset), (new, new_offset) in zip(before, after, strict=False):
+        same = old.segment().segment_id() == new.segment().segment_id()
+        if not same or old_offset != new_offset or old.doc_count_all() != new.doc_count_all():
+            break
+        kept = new_offset + new.doc_count_all()
+    return kept
+
+
+def posting_ids(matcher) -> Iterable[int]:
+    """The document numbers of a term in one segment, a block at a time: Whoosh's all_ids()
+    yields them one by one through several layers of generators, which was most of the time
+    of a query on a fresh searcher. Deleted documents stay in (`live` removes them)."""
+    if isinstance(matcher, FilterMatcher):  # Whoosh's filter of deleted documents
+        matcher = matcher.child
+    if type(matcher) is not W3LeafMatcher:
+        return matcher.all_ids()
+    ids = array("I")
+    while matcher.is_active():
+        matcher.block_min_id()  # reads the block's document numbers
+        ids.extend(matcher._ids)
+        matcher._next_block()
+    return ids
 
 
 def set_bits(bits: int, size: int) -> list[int]:
@@ -209,7 +275,7 @@ class SearcherCache:
             if current is None or not current.searcher.up_to_date():
                 # The old searcher is left to the garbage collector: another thread may
                 # still be reading from it.
-                current = BitsetSearcher(ix.searcher())
+                current = BitsetSearcher(ix.searcher(), previous=current)
                 self._current = current
             return current
 

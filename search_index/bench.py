@@ -489,6 +489,20 @@ def _run(folder: Path, n, queries, seed, echo, database_url, workers):
                 break
         visible_ms = (time.perf_counter() - begun) * 1000
 
+        # the first queries on the searcher that replaced the old one at that commit
+        after = [
+            timed(matching.candidates_for_vacancy, db, v.id, engine=engine)[1]
+            for v in v_queries[:20]
+        ]
+        after += [
+            timed(matching.openings_for_participant, db, p.id, engine=engine)[1]
+            for p in p_queries[1:21]
+        ]
+        echo(
+            f"after the commit: first query {after[0]:.1f} ms, p95 of the first {len(after)} "
+            f"queries {_percentile(after, 0.95):.1f} ms"
+        )
+
     match_p95, reverse_p95 = _percentile(forward, 0.95), _percentile(reverse, 0.95)
     brute_p95 = _percentile(brute_ms, 0.95)
     peak_mb = max(_peak_mb(), _workers_peak_mb())  # the larger of this process and a worker

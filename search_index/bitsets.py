@@ -85,7 +85,7 @@ class BitsetSearcher:
             self._inherited = (previous._terms, previous._facts, kept)
 
     # -- bitsets ---------------------------------------------------------------------------
-    def _union(self, terms) -> int:
+    def union(self, terms) -> int:
         """Bits of every (field, text) in `terms`; rare terms are set in one buffer."""
         bits, buffer = 0, None
         for key in terms:
@@ -147,12 +147,12 @@ class BitsetSearcher:
         return found if isinstance(found, int) else self._union_of(found)
 
     def term_range(self, fieldname: str, start: str, end: str) -> int:
-        key = ("range", fieldname, start, end)
+        key = ("\x00range", fieldname, start, end)
         bits = self._derived.get(key)
         if bits is None:
             texts = self.texts(fieldname)
             chosen = texts[bisect_left(texts, start) : bisect_right(texts, end)]
-            bits = self._derived.put(key, self._union((fieldname, t) for t in chosen))
+            bits = self._derived.put(key, self.union((fieldname, t) for t in chosen))
         return bits
 
     def bits(self, query: Query) -> int:
@@ -169,7 +169,7 @@ class BitsetSearcher:
             return result
         if isinstance(query, Or):
             terms = [(q.fieldname, q.text) for q in query.subqueries if isinstance(q, Term)]
-            result = self._union(terms)
+            result = self.union(terms)
             for sub in query.subqueries:
                 if not isinstance(sub, Term):
                     result |= self.bits(sub)
@@ -180,11 +180,11 @@ class BitsetSearcher:
             return self.live
         raise TypeError(f"filter query {type(query).__name__} not supported")
 
-    def cached(self, key, build) -> int:
-        """Bits of the query `build()` returns, kept (while recently used) under `key`."""
-        bits = self._derived.get(("query", key))
+    def remembered(self, key, compute) -> int:
+        """The bits `compute()` returns, kept (while recently used) under `key`."""
+        bits = self._derived.get(key)
         if bits is None:
-            bits = self._derived.put(("query", key), self.bits(build()))
+            bits = self._derived.put(key, compute())
         return bits
 
     def texts(self, fieldname: str) -> list[str]:

@@ -7,9 +7,10 @@ from their stored facts. Because the occupation part of the score dominates (see
 match_rules), the candidates are scored tier by tier (same occupation, related, other) and
 only as many tiers as the requested page needs are read.
 
-Distance, vacancy -> participants: the postcodes within 200 km of the vacancy are grouped
-by their whole-km distance k (rounded up); a participant there matches when their limit is
-at least k. That makes the commute filter exact: no check after the query.
+Distance, vacancy -> participants: for each commute limit m (whole km) that indexed
+participants have, the participants with limit m whose postcode lies within m km of the
+vacancy (its distance rounded up to whole km). That makes the commute filter exact: no check
+after the query.
 
 The fields registered for the two kinds are defined here (FIELDS_*), the documents are built
 by the portal (portal/services/search_documents.py)."""
@@ -25,7 +26,6 @@ from whoosh.searching import Searcher
 
 from .match_rules import (
     MAX_DAY,
-    MAX_KM,
     ParticipantFacts,
     VacancyFacts,
     related_codes,
@@ -161,20 +161,30 @@ def participant_filter(v: VacancyFacts, today: int, mentor_id: int | None = None
     return And(parts)
 
 
-def reach_query(postcode: str, radius: int = MAX_KM) -> Query:
-    """Participants whose commute limit reaches `postcode` (exact, see the module text).
-    `radius`: the largest limit any indexed participant has (farther postcodes can't)."""
+def reach_bits(bs, postcode: str) -> int:
+    """Participants whose commute limit reaches `postcode` (exact, see the module text): for
+    each commute limit m that indexed participants have, those with limit m living where the
+    postcode lies within m km. One pass over the postcodes nearest first."""
     from portal.services import postcodes
 
-    by_km: dict[int, list[str]] = {}
-    for other, km in postcodes.nearby_with_distance(postcode, radius):
-        by_km.setdefault(math.ceil(km - 1e-9), []).append(other)
-    return Or(
-        [
-            And([Or([Term("p_pc", pc) for pc in codes]), TermRange("p_km", K(km), K(MAX_KM))])
-            for km, codes in sorted(by_km.items())
-        ]
+    limits = sorted({int(text) for text in bs.texts("p_km")})
+    if not limits:
+        return 0
+    nearest = sorted(
+        (math.ceil(km - 1e-9), other)
+        for other, km in postcodes.nearby_with_distance(postcode, limits[-1])
     )
+    reach = within = 0
+    taken = 0
+    for limit in limits:
+        added = []
+        while taken < len(nearest) and nearest[taken][0] <= limit:
+            added.append(("p_pc", nearest[taken][1]))
+            taken += 1
+        within |= bs.union(added)
+        if within:
+            reach |= bs.term("p_km", K(limit)) & within
+    return reach
 
 
 def vacancy_filter(p: ParticipantFacts, today: int, certificate_codes: Iterable[str]) -> Query:
@@ -245,8 +255,7 @@ def match_participants(
     engine, v: VacancyFacts, today: int, mentor_id=None, offset=0, limit=20, same_only=False
 ) -> tuple[int, list[tuple]]:
     bs = engine.filters()
-    radius = max((int(km) for km in bs.texts("p_km")), default=0)
-    reach = bs.cached(("reach", v.postcode), lambda: reach_query(v.postcode, radius))
+    reach = bs.remembered(("reach", v.postcode), lambda: reach_bits(bs, v.postcode))
     candidates = bs.bits(participant_filter(v, today, mentor_id)) & reach
     same = bs.term("p_occ", v.occ)
     if same_only:

@@ -6,7 +6,8 @@ walk over postings in Python, and the candidates are the set bits. Ranges, compo
 and the parsed stored facts of documents are kept too. Every cache has a fixed size: memory
 stays bounded however long a searcher lives.
 
-The searcher is replaced (and the caches dropped) when the index has a new commit."""
+The searcher is replaced when the index has a new commit; the new one takes over the term
+bitsets and facts of the segments that did not change (see BitsetSearcher)."""
 
 import json
 import threading
@@ -95,8 +96,7 @@ class BitsetSearcher:
                 continue
             if buffer is None:
                 buffer = bytearray(self.nbytes)
-            for docnum in found:
-                buffer[docnum >> 3] |= 1 << (docnum & 7)
+            _mark(buffer, found)
         if buffer is not None:
             bits |= int.from_bytes(buffer, "little")
         return bits
@@ -114,20 +114,18 @@ class BitsetSearcher:
                 if offset >= start and key in leaf:
                     ids = posting_ids(leaf.postings(*key))
                     docs.extend((d + offset for d in ids) if offset else ids)
-            if old is None:
-                found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
-            elif isinstance(old, int):
+            if isinstance(old, int):
                 found = (old & ((1 << start) - 1)) | self._union_of(docs)
             else:
-                docs = array("I", [d for d in old if d < start]) + docs
+                if old is not None:
+                    docs = array("I", [d for d in old if d < start]) + docs
                 found = docs if len(docs) < SPARSE_DOCS else self._union_of(docs)
             self._terms.put(key, found)
         return found
 
     def _union_of(self, docs) -> int:
         buffer = bytearray(self.nbytes)
-        for docnum in docs:
-            buffer[docnum >> 3] |= 1 << (docnum & 7)
+        _mark(buffer, docs)
         return int.from_bytes(buffer, "little")
 
     @property
@@ -218,6 +216,12 @@ class BitsetSearcher:
 
     def docnum_of(self, key: str) -> int | None:
         return self.searcher.document_number(doc_key=key)
+
+
+def _mark(buffer: bytearray, docs) -> None:
+    """Set the bits of these document numbers in a little-endian bitset buffer."""
+    for docnum in docs:
+        buffer[docnum >> 3] |= 1 << (docnum & 7)
 
 
 def _shared_documents(before: list, after: list) -> int:

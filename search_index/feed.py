@@ -20,10 +20,11 @@ BATCH_SIZE = 500
 
 
 def max_change_id(bind: Engine) -> int:
-    """The newest change: the feed's last row, or the last pruned one when none is left."""
+    """The newest change: the feed's last row, or the last pruned one when none is left (a
+    prune removes only rows up to its mark, so any row left is newer than the mark)."""
     with Session(bind) as db:
-        newest = db.exec(select(func.max(IndexChange.id))).one() or 0
-    return max(newest, pruned_through(bind))
+        newest = db.exec(select(func.max(IndexChange.id))).one()
+    return pruned_through(bind) if newest is None else newest
 
 
 def pruned_through(bind: Engine) -> int:

@@ -251,7 +251,7 @@ class BulkPostingsWriter(W3PostingsWriter):
                 self._write_block()
             self._ids = docs[start : start + limit]
             if weights is None:
-                self._weights = array("f", PLAIN[:1]) * len(self._ids)
+                self._weights = array("f", [1.0]) * len(self._ids)
                 self._maxweight = max(self._maxweight, 1.0)
             else:
                 block = weights[start : start + limit]

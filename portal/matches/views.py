@@ -132,10 +132,12 @@ CARDS_STEP = 12  # cards per "Show more jobs": a handful at a time, no numbered 
 CARDS_MAX = matching.MAX_LIMIT
 
 
-def _cards_shown() -> int:
-    """How many cards `?more=N` asks for: N steps, at least one, at most CARDS_MAX."""
-    steps = request.args.get("more", type=int) or 1
-    return min(max(steps, 1) * CARDS_STEP, CARDS_MAX)
+CARDS_STEPS_MAX = -(-CARDS_MAX // CARDS_STEP)  # the step that reaches CARDS_MAX
+
+
+def _cards_steps() -> int:
+    """How many steps of cards `?more=N` asks for: at least one, at most CARDS_STEPS_MAX."""
+    return min(max(request.args.get("more", type=int) or 1, 1), CARDS_STEPS_MAX)
 
 
 def _cards_page(participant: Participant, endpoint: str):
@@ -144,7 +146,8 @@ def _cards_page(participant: Participant, endpoint: str):
     CARDS_STEP cards at a time (`?more=N`)."""
     session = db.session()
     show_hidden = request.args.get("hidden") == "1"
-    limit = _cards_shown()
+    steps = _cards_steps()
+    limit = min(steps * CARDS_STEP, CARDS_MAX)
     result = matching.openings_for_participant(session, participant.id, limit=limit)
     answers = reactions.reactions_of(session, participant.id)
     hidden = {vid for vid, row in answers.items() if row.reaction == Reaction.NOT_FOR_ME} & {
@@ -160,7 +163,6 @@ def _cards_page(participant: Participant, endpoint: str):
     base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
     keep_side = {"side": "nl"} if side else {}
     keep_hidden = {"hidden": "1"} if show_hidden else {}
-    steps = limit // CARDS_STEP
     keep_more = {"more": str(steps)} if steps > 1 else {}
     links = {
         "side_on": url_for(endpoint, **base, **keep_hidden, **keep_more, side="nl"),
@@ -231,9 +233,9 @@ def react(participant_id: int, vacancy_id: int):
         else:
             flash(str(REACTION_DONE[row.reaction][current_user.role == Role.MENTOR]), "success")
     back = {k: v for k, v in request.args.items() if k in ("side", "hidden") and v in ("nl", "1")}
-    more = request.args.get("more", type=int)
-    if more and 1 < more <= CARDS_MAX // CARDS_STEP + 1:
-        back["more"] = str(more)
+    steps = _cards_steps()
+    if steps > 1:
+        back["more"] = str(steps)
     if current_user.role == Role.MENTOR:
         back["participant_id"] = participant_id
         return redirect(url_for("matches.mentor_opening_cards", **back))

@@ -40,9 +40,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def _init_search_index(app: Flask) -> None:
-    from search_index import flask_sync
-
-    from .services import search_documents
+    from .matching import documents as search_documents
+    from .matching import index as flask_sync
 
     flask_sync.init_app(app)
     search_documents.register()

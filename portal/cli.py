@@ -17,11 +17,11 @@ from werkzeug.serving import run_simple
 
 import search_index
 from search_index.feed import prune
-from search_index.flask_sync import get_store
 from search_index.rebuild import expected_total
 
 from . import db
 from .config import LANGUAGES
+from .matching.index import get_store
 from .models import Organisation, Role, utcnow
 from .services import accounts, demo
 from .services.errors import ServiceError
@@ -327,7 +327,7 @@ def index_prune(keep_days):
 @click.option("--seed", default=1, show_default=True)
 @workers_option
 def bench_command(n, queries, seed, workers):
-    from search_index import bench
+    from portal.matching import bench
 
     summary, mismatches, violations = bench.run(
         n,

@@ -21,8 +21,8 @@ from pathlib import Path
 from .engine import SearchEngine
 from .lock import writer_lock
 from .registry import providers
-from .schema import build_schema, schema_version
-from .whoosh_engine import WhooshEngine
+from .whoosh.engine import WhooshEngine
+from .whoosh.schema import build_schema, schema_version
 
 log = logging.getLogger(__name__)
 POINTER = "CURRENT"

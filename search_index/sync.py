@@ -10,7 +10,7 @@ from .engine import SearchEngine
 from .feed import catch_up, max_change_id, pruned_through
 from .rebuild import rebuild_locked
 from .store import IndexStore, IndexUnusable
-from .whoosh_engine import WriteLocked
+from .whoosh.engine import WriteLocked
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import time
 
 from portal import create_app
 from portal import db as portal_db
+from portal.matching.index import get_store
 from search_index import rebuild
-from search_index.flask_sync import get_store
 
 from . import search_index_kinds
 

@@ -6,14 +6,15 @@ import re
 from sqlmodel import Session, select
 
 from portal import db as portal_db
+from portal.matching import service as matching
+from portal.matching.index import get_store
 from portal.models import Participant, Vacancy
-from portal.services import demo, matching
+from portal.services import demo
 from search_index import rebuild
-from search_index.flask_sync import get_store
 
 
 def test_bench_2000_agrees_with_brute_force(app):
-    from search_index import bench
+    from portal.matching import bench
 
     lines = []
     summary, mismatches, violations = bench.run(2000, queries=200, echo=lines.append)

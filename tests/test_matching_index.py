@@ -6,11 +6,11 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import Session
 
+from portal.matching import service as matching
+from portal.matching.index import get_store
 from portal.models import Participant, Vacancy
-from portal.services import matching
 from portal.services import participants as svc
 from search_index import compare
-from search_index.flask_sync import get_store
 
 from .conftest import login, post
 from .participant_factory import endorse, make_participant

@@ -5,9 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from portal.services.matching import explain
-from search_index import brute
-from search_index.match_rules import (
+from portal.matching import brute
+from portal.matching.rules import (
     MAX_DAY,
     ParticipantFacts,
     VacancyFacts,
@@ -15,6 +14,7 @@ from search_index.match_rules import (
     passes,
     score,
 )
+from portal.matching.service import explain
 
 TODAY = 9000
 
@@ -82,7 +82,7 @@ def test_a_fitting_pair_passes_everything():
 
 
 def test_licence_implied_and_certificate_trained_and_coachable_dutch():
-    from search_index.match_rules import licences_with_implied
+    from portal.matching.rules import licences_with_implied
 
     v = vacancy(licence="B", certs=(("forklift", True),), dutch=4, coaching=True)
     p = participant(licences=licences_with_implied(["C"]))

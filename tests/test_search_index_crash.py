@@ -11,8 +11,8 @@ import time
 import pytest
 
 from portal import db as portal_db
+from portal.matching.index import get_store
 from search_index import SearchQuery, compare, open_engine, sync
-from search_index.flask_sync import get_store
 
 from .conftest import ROOT
 from .search_index_kinds import KIND, add_organisation, organisation_kind  # noqa: F401

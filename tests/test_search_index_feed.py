@@ -11,10 +11,10 @@ from sqlmodel import col, delete, select
 
 from portal import db as portal_db
 from portal.access import public
+from portal.matching.index import get_store
 from portal.models import IndexChange, Organisation
 from portal.services.search_feed import record_change
 from search_index import SearchQuery, doc_key, open_engine, sync
-from search_index.flask_sync import get_store
 from search_index.store import IndexStore
 from search_index.sync import SyncResult
 

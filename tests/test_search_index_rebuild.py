@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 from whoosh.fields import ID, TEXT
 
 from portal import db as portal_db
+from portal.matching.index import get_store
 from portal.models import Organisation
 from search_index import SearchQuery, compare, open_engine, rebuild, register_provider, sync
-from search_index.flask_sync import get_store
 from search_index.store import STATE_FILE
 
 from .search_index_kinds import (  # noqa: F401

@@ -6,14 +6,14 @@ from types import SimpleNamespace
 
 from sqlmodel import Session, select
 
+from portal.matching.index import get_store
+from portal.matching.index_query import indexed_facts, match_participants, match_vacancies
+from portal.matching.rules import day
 from portal.models import Participant, User
 from portal.services import participants as participant_service
 from portal.services.participants import today
 from search_index import open_engine, rebuild, sync
-from search_index.bitsets import BitsetSearcher, posting_ids
-from search_index.flask_sync import get_store
-from search_index.match_rules import day
-from search_index.matching import indexed_facts, match_participants, match_vacancies
+from search_index.whoosh.bitsets import BitsetSearcher, posting_ids
 
 from .test_search_index_writing import bench_app  # noqa: F401
 

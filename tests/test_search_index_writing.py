@@ -11,12 +11,12 @@ from whoosh import index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from search_index import bench
+from portal.matching import bench
 from search_index.rebuild import parts
 from search_index.registry import providers
-from search_index.schema import build_schema
-from search_index.whoosh_engine import WhooshEngine
-from search_index.whoosh_writing import GroupedPostingPool, _terms_of
+from search_index.whoosh.engine import WhooshEngine
+from search_index.whoosh.schema import build_schema
+from search_index.whoosh.writing import GroupedPostingPool, _terms_of
 
 TRICKY = [
     "",

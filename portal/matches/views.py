@@ -11,12 +11,13 @@ from sqlmodel import col, select
 from .. import db, vocabulary
 from ..access import roles
 from ..i18n import _, _l, current_language, dutch_beside
+from ..matching import service as matching
+from ..matching.documents import one_participant
 from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
-from ..services import matching, proposals, reactions, vacancies
 from ..services import participant_catalogues as cat
 from ..services import participants as participant_service
+from ..services import proposals, reactions, vacancies
 from ..services.errors import ServiceError
-from ..services.search_documents import one_participant
 from . import bp
 from .cards import opening_cards
 from .forms import MatchFilterForm, ReactionForm, SearchForm

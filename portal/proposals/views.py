@@ -8,9 +8,10 @@ from .. import db
 from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, _l, current_language
+from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
-from ..services import matching, reactions
 from ..services import proposals as svc
+from ..services import reactions
 from ..services.errors import ServiceError
 from . import bp
 from .forms import STEP_FORMS, NoteForm, ProposeForm

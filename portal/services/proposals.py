@@ -18,6 +18,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from .. import vocabulary
 from ..i18n import _, _l
+from ..matching import service as matching
 from ..models import (
     OPEN_STAGES,
     AccountStatus,
@@ -33,7 +34,7 @@ from ..models import (
     open_pair_key,
     utcnow,
 )
-from . import catalogues, matching, notifications, postcodes, reactions, vacancies
+from . import catalogues, notifications, postcodes, reactions, vacancies
 from . import participant_catalogues as cat
 from . import participants as psvc
 from .errors import ServiceError

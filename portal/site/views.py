@@ -4,11 +4,11 @@ from flask import flash, jsonify, redirect, render_template, request, session, u
 from flask_login import current_user
 
 from search_index import health
-from search_index.flask_sync import get_store
 
 from .. import db, security
 from ..access import landing_endpoint, public, safe_next
 from ..i18n import _
+from ..matching.index import get_store
 from ..services import accounts
 from . import bp
 from .forms import LanguageForm

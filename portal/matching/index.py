@@ -5,8 +5,7 @@ import logging
 
 from flask import Flask, current_app, g
 
-from .store import IndexStore
-from .sync import SyncResult, sync
+from search_index import IndexStore, SyncResult, sync
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import And, Or, Query, Term
 from whoosh.writing import SegmentWriter
 
+from ..engine import Hit, Part, Progress, SearchEngine, SearchQuery
 from .bitsets import BitsetSearcher, SearcherCache
-from .engine import Hit, Part, Progress, SearchEngine, SearchQuery
-from .whoosh_writing import BatchedPostingPool, DocumentAdder, GroupedPostingPool, codec_for
+from .writing import BatchedPostingPool, DocumentAdder, GroupedPostingPool, codec_for
 
 PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
 

@@ -24,7 +24,7 @@ from whoosh.query import And, FuzzyTerm, Not, Or, Query, Term, TermRange
 from whoosh.scoring import TF_IDF
 from whoosh.searching import Searcher
 
-from .match_rules import (
+from .rules import (
     MAX_DAY,
     ParticipantFacts,
     VacancyFacts,
@@ -240,7 +240,7 @@ def _rank(bs, candidates: int, tiers: list[int], kind: str, pair, wanted: int) -
 
 
 def _docnums(bs, bits: int) -> list[int]:
-    from .bitsets import set_bits
+    from search_index.whoosh.bitsets import set_bits
 
     return set_bits(bits, bs.size)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from whoosh.fields import ID, STORED, Schema
 
-from .registry import Provider
+from ..registry import Provider
 
 SCHEMA_VERSION = 4  # bump when the common fields or the way documents are written change
 

@@ -6,17 +6,15 @@ Public API (other areas build on these names):
     openings_for_participant(db, participant_id, *, offset=0, limit=20) -> MatchPage
     evaluate_pair(db, vacancy_id, participant_id) -> Match
     search_vacancies(db, text, *, offset=0, limit=20) -> (total, [vacancy ids])
-The rules themselves live in search_index.match_rules (one copy for the index, this module
+The rules themselves live in portal.matching.rules (one copy for the index, this module
 and the brute-force scorer)."""
 
 from flask import current_app
 from flask_babel import format_date
 from sqlmodel import Session
 
-from search_index import matching as index_matching
-from search_index import open_engine
-from search_index.flask_sync import get_store
-from search_index.match_rules import (
+from portal.matching import index_query as index_matching
+from portal.matching.rules import (
     COACHABLE,
     DUTCH_CODES,
     MET,
@@ -36,12 +34,15 @@ from search_index.match_rules import (
     related_codes,
     score,
 )
+from search_index import open_engine
 
 from .. import vocabulary
 from ..i18n import _, get_locale
-from . import catalogues, search_documents
-from . import participant_catalogues as pcat
-from . import participants as participant_service
+from ..services import catalogues
+from ..services import participant_catalogues as pcat
+from ..services import participants as participant_service
+from . import documents as search_documents
+from .index import get_store
 
 __all__ = [
     "Criterion",

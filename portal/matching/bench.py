@@ -17,7 +17,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from . import brute
-from .match_rules import hard_failures
+from .rules import hard_failures
 
 CITIES = (
     "1000",
@@ -390,12 +390,13 @@ def throwaway_app(folder: Path, database_url: str | None = None):
 
 
 def _run(folder: Path, n, queries, seed, echo, database_url, workers):
+    from portal.matching import documents as search_documents
+    from portal.matching import service as matching
     from portal.models import Participant, User
-    from portal.services import matching, search_documents
     from portal.services import participants as participant_service
+    from search_index import open_engine, rebuild
 
-    from . import open_engine, rebuild
-    from .flask_sync import get_store
+    from .index import get_store
 
     app = throwaway_app(folder, database_url)
     bind = app.extensions["portal_engine"]

@@ -3,7 +3,7 @@ without the index. The benchmark and the tests compare the index's answers with 
 
 from collections.abc import Iterable
 
-from .match_rules import ParticipantFacts, VacancyFacts, passes, score
+from .rules import ParticipantFacts, VacancyFacts, passes, score
 
 
 def _ranked(pairs, today: int, limit: int) -> tuple[int, list[tuple[float, int]]]:

@@ -1,5 +1,5 @@
 """The index documents of vacancies and participants, built from the database: the facts
-matching needs (search_index.match_rules) plus compact filter terms. The same builders feed
+matching needs (portal.matching.rules) plus compact filter terms. The same builders feed
 the index, `evaluate_pair` and the brute-force scorer, so all see the same facts.
 
 Only matchable objects are indexed: published vacancies whose closing date has not passed;
@@ -14,8 +14,13 @@ from functools import cache
 
 from sqlmodel import Session, col, func, select
 
-from search_index import register_provider
-from search_index.match_rules import (
+from portal.matching.index_query import (
+    FIELDS_PARTICIPANT,
+    FIELDS_VACANCY,
+    participant_terms,
+    vacancy_terms,
+)
+from portal.matching.rules import (
     MAX_DAY,
     ParticipantFacts,
     VacancyFacts,
@@ -25,12 +30,7 @@ from search_index.match_rules import (
     licences_with_implied,
     to_row,
 )
-from search_index.matching import (
-    FIELDS_PARTICIPANT,
-    FIELDS_VACANCY,
-    participant_terms,
-    vacancy_terms,
-)
+from search_index import register_provider
 
 from .. import vocabulary
 from ..models import (
@@ -45,8 +45,8 @@ from ..models import (
     VacancySkill,
     VacancyStatus,
 )
-from . import participant_catalogues as pcat
-from . import participants as participant_service
+from ..services import participant_catalogues as pcat
+from ..services import participants as participant_service
 
 CHUNK = 1000
 TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field

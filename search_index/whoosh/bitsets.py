@@ -20,7 +20,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, Every, Not, Or, Query, Term, TermRange
 
-from .match_rules import from_row
+from portal.matching.rules import from_row
 
 SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)

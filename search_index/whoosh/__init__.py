@@ -1,0 +1,1 @@
+"""Everything that touches Whoosh: the engine, its bulk writer, the bitset filters."""

@@ -78,9 +78,8 @@ def test_a_run_leaves_the_runtime_database_and_folders_alone(runtime_database, t
         text=True,
         timeout=600,
     )
+    assert database_rows(runtime_database) == rows, "the run changed the runtime database"
+    assert folder_files(index_dir) == files, "the run changed the runtime index folder"
+    assert not (tmp_path / "production-mail").exists()
     assert run.returncode == 0, run.stdout + run.stderr
     assert " passed" in run.stdout and " failed" not in run.stdout, run.stdout
-
-    assert database_rows(runtime_database) == rows
-    assert folder_files(index_dir) == files
-    assert not (tmp_path / "production-mail").exists()

@@ -1,23 +1,99 @@
-"""Test set-up: a real database (SQLite file, or PostgreSQL when DATABASE_URL is set),
-migrated once per run and emptied after each test, a real index folder per test, and
-the real CSRF protection; the helpers read the token from the page like a browser."""
+"""Test set-up: a real database, migrated once per run and emptied after each test, a real
+index folder per test, and the real CSRF protection; the helpers read the token from the
+page like a browser.
+
+The run never touches the portal's own database or folders: `DATABASE_URL`, `FLASK_*` and
+`PORTAL_*` (all but `PORTAL_TEST_*`) are removed from the environment before any app exists,
+also for the subprocesses the tests start. With `PORTAL_TEST_DATABASE_URL` (a PostgreSQL
+server) the run creates a database of its own there and drops it at the end; without it, a
+SQLite file in a temporary folder."""
 
 import os
 import re
 import subprocess
 import sys
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from portal import create_app
 from portal import db as portal_db
+from portal.config import ConfigError, normalise_database_url
 from portal.services import accounts, demo
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 PASSWORD = "correct horse battery"
+TEST_SERVER_VARIABLE = "PORTAL_TEST_DATABASE_URL"
+TEST_SERVER = pytest.StashKey[str | None]()
+SCRUBBED = pytest.StashKey[list[str]]()
+
+
+def is_runtime_setting(name: str) -> bool:
+    """Whatever the portal, Flask or gunicorn.conf.py would read at run time."""
+    if name.startswith("PORTAL_TEST_"):
+        return False
+    return name == "DATABASE_URL" or name.startswith(("PORTAL_", "FLASK_"))
+
+
+def parse_test_server(raw: str | None) -> str | None:
+    """The PostgreSQL server of PORTAL_TEST_DATABASE_URL, or None for a temporary SQLite
+    file. A SQLite URL is refused: the run would write into a file someone named."""
+    if not raw:
+        return None
+    try:
+        url = make_url(normalise_database_url(raw))
+    except ConfigError as error:
+        raise pytest.UsageError(f"{TEST_SERVER_VARIABLE}: {error}") from error
+    if url.get_backend_name() != "postgresql":
+        raise pytest.UsageError(
+            f"{TEST_SERVER_VARIABLE} must name a PostgreSQL server, for example "
+            "postgresql://postgres@127.0.0.1:5432/postgres (the tests create and drop a "
+            f"database of their own there), not {raw!r}. For SQLite leave it unset: the "
+            "tests then use a file in a temporary folder."
+        )
+    return url.render_as_string(hide_password=False)
+
+
+def pytest_configure(config):
+    config.stash[TEST_SERVER] = parse_test_server(os.environ.get(TEST_SERVER_VARIABLE))
+    config.stash[SCRUBBED] = sorted(name for name in os.environ if is_runtime_setting(name))
+    for name in config.stash[SCRUBBED]:
+        del os.environ[name]
+
+
+def pytest_report_header(config):
+    server = config.stash[TEST_SERVER]
+    where = f"a fresh database on {make_url(server)!r}" if server else "a temporary SQLite file"
+    ignored = ", ".join(config.stash[SCRUBBED]) or "none set"
+    return [f"portal tests: {where}; ignored runtime settings: {ignored}"]
+
+
+@contextmanager
+def fresh_database(server_url: str, prefix: str):
+    """A uniquely named, empty database on the server, dropped when the block ends
+    (also on a failure or Ctrl-C, which pytest turns into the fixtures' teardown)."""
+    url = make_url(server_url)
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def test_server(pytestconfig) -> str | None:
+    return pytestconfig.stash[TEST_SERVER]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,15 +108,15 @@ def compiled_catalogs():
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    url = os.environ.get("DATABASE_URL")
-    if not url:
+def database_url(test_server, tmp_path_factory):
+    if test_server is None:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'portal.sqlite3'}"
-    from portal.config import normalise_database_url
-
-    url = normalise_database_url(url)
-    portal_db.upgrade(url)
-    return url
+        portal_db.upgrade(url)
+        yield url
+        return
+    with fresh_database(test_server, "portal_test") as url:
+        portal_db.upgrade(url)
+        yield url
 
 
 def make_app(database_url, tmp_path, **overrides):

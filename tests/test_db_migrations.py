@@ -1,34 +1,21 @@
 """Migrations run from an empty database to head and back, on SQLite and PostgreSQL."""
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from portal import db as portal_db
-from portal.config import normalise_database_url
+
+from .conftest import fresh_database
 
 
 @pytest.fixture()
-def empty_database(tmp_path):
-    """A brand-new database of the kind the suite runs on."""
-    base = os.environ.get("DATABASE_URL")
-    if not base:
+def empty_database(test_server, tmp_path):
+    """A brand-new database of the kind the suite runs on (PORTAL_TEST_DATABASE_URL)."""
+    if test_server is None:
         yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
         return
-    url = make_url(normalise_database_url(base))
-    name = f"portal_migrations_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database(test_server, "portal_migrations") as url:
+        yield url
 
 
 def test_empty_to_head_and_back(empty_database):

@@ -1,15 +1,4 @@
-"""gunicorn settings for production; override any of them on the command line."""
+"""gunicorn reads this file from the checkout (`gunicorn wsgi:app`); the settings themselves
+travel in the package, see portal/gunicorn_settings.py."""
 
-import multiprocessing
-import os
-
-bind = os.environ.get("PORTAL_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("PORTAL_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
-timeout = 60
-graceful_timeout = 30
-# No preload: each worker builds its own app, engine and index handles after the fork.
-preload_app = False
-accesslog = "-"
-errorlog = "-"
-forwarded_allow_ips = os.environ.get("PORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1")
+from portal.gunicorn_settings import *  # noqa: F403

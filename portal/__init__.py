@@ -1,13 +1,10 @@
 """The bridge portal: a Flask application built by `create_app`."""
 
-from pathlib import Path
-
 from flask import Flask
 from flask_wtf import CSRFProtect
 
-from . import access, config, db, errors, i18n, security
+from . import access, config, db, errors, i18n, logging_setup, paths, security
 
-ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
 
 
@@ -17,11 +14,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     overrides = dict(overrides or {})
     app = Flask(
         __name__,
-        instance_path=overrides.pop("INSTANCE_PATH", None) or str(ROOT / "instance"),
-        template_folder=str(ROOT / "templates"),
+        instance_path=overrides.pop("INSTANCE_PATH", None) or config.default_instance_path(),
+        template_folder=str(paths.TEMPLATES_DIR),
     )
-    app.config["TRANSLATIONS_DIR"] = ROOT / "translations"
+    app.config["TRANSLATIONS_DIR"] = paths.TRANSLATIONS_DIR
     config.load(app, overrides)
+    logging_setup.configure(app.config["LOG_LEVEL"])
 
     db.init_app(app)
     i18n.init_app(app)

@@ -17,29 +17,16 @@ class ConfigError(RuntimeError):
     """A setting that makes it impossible to start; the message says what to fix."""
 
 
-# Environment variable -> (config key, converter). Everything the portal reads from the
-# environment is listed here and in the README's configuration table.
-ENV_SETTINGS = {
-    "DATABASE_URL": ("DATABASE_URL", str),
-    "PORTAL_ENV": ("PORTAL_ENV", str),
-    "PORTAL_SECRET_KEY": ("SECRET_KEY", str),
-    "PORTAL_INDEX_DIR": ("INDEX_DIR", str),
-    "PORTAL_DEFAULT_LOCALE": ("BABEL_DEFAULT_LOCALE", str),
-    "PORTAL_SESSION_COOKIE_SECURE": (
-        "SESSION_COOKIE_SECURE",
-        lambda v: v.lower() in {"1", "true", "yes"},
-    ),
-    "PORTAL_LOGIN_MAX_FAILURES": ("LOGIN_MAX_FAILURES", int),
-    "PORTAL_LOGIN_LOCK_MINUTES": ("LOGIN_LOCK_MINUTES", int),
-    "PORTAL_SMTP_HOST": ("SMTP_HOST", str),
-    "PORTAL_SMTP_PORT": ("SMTP_PORT", int),
-    "PORTAL_SMTP_USER": ("SMTP_USER", str),
-    "PORTAL_SMTP_PASSWORD": ("SMTP_PASSWORD", str),
-    "PORTAL_SMTP_FROM": ("SMTP_FROM", str),
-    "PORTAL_SMTP_TLS": ("SMTP_TLS", lambda v: v.lower() in {"1", "true", "yes"}),
-    "PORTAL_MAIL_DIR": ("MAIL_DIR", str),
-    "PORTAL_CHECKIN_MONTHS": ("CHECKIN_MONTHS", str),
-}
+# Environment variables are read by Flask's `from_prefixed_env("PORTAL")`: PORTAL_X sets
+# config key X (README: Configuration). These keys keep the names Flask-Babel and the code use.
+ALIASES = {"ENV": "PORTAL_ENV", "DEFAULT_LOCALE": "BABEL_DEFAULT_LOCALE"}
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+def default_instance_path() -> str:
+    """PORTAL_INSTANCE_PATH, else ./instance in the working folder: never the installed
+    package, which may be read-only and is replaced on every upgrade."""
+    return os.path.abspath(os.environ.get("PORTAL_INSTANCE_PATH") or "instance")
 
 
 def defaults(instance_path: str) -> dict:
@@ -71,20 +58,25 @@ def defaults(instance_path: str) -> dict:
         "LOGIN_LOCK_MINUTES": 15,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CHECK_MIGRATIONS": True,
+        "LOG_LEVEL": "INFO",
     }
 
 
 def load(app, overrides: dict | None) -> None:
     """Fill app.config: defaults < instance/config.py < environment < explicit overrides."""
-    app.config.update(defaults(app.instance_path))
+    base = defaults(app.instance_path)
+    app.config.update(base)
     app.config.from_pyfile("config.py", silent=True)
-    for env_name, (key, convert) in ENV_SETTINGS.items():
-        raw = os.environ.get(env_name)
-        if raw:
-            try:
-                app.config[key] = convert(raw)
-            except ValueError as exc:
-                raise ConfigError(f"{env_name}={raw!r} is not a valid value: {exc}") from exc
+    # Raw strings (loads=str): a password of digits stays a string; types are checked below.
+    app.config.from_prefixed_env("PORTAL", loads=str)
+    if os.environ.get("DATABASE_URL"):  # the name hosting platforms use, without the prefix
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    for key, target in ALIASES.items():
+        if key in app.config:
+            app.config[target] = app.config.pop(key)
+    for key, default in base.items():
+        if isinstance(default, bool | int) and isinstance(app.config[key], str):
+            app.config[key] = _typed(key, app.config[key], default)
     if overrides:
         app.config.update(overrides)
     app.config["DATABASE_URL"] = normalise_database_url(app.config["DATABASE_URL"])
@@ -96,6 +88,18 @@ def load(app, overrides: dict | None) -> None:
     app.config["CHECKIN_MONTHS"] = parse_checkin_months(app.config["CHECKIN_MONTHS"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _embedded_secret_key(app)
+
+
+def _typed(key: str, raw: str, default: bool | int) -> bool | int:
+    """A yes/no or number setting from the environment, or an error naming the variable."""
+    if isinstance(default, bool):
+        if raw.strip().lower() in TRUE | FALSE:
+            return raw.strip().lower() in TRUE
+        raise ConfigError(f"PORTAL_{key}={raw!r} is not valid: use true or false")
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"PORTAL_{key}={raw!r} is not valid: give a whole number") from exc
 
 
 def parse_checkin_months(value) -> tuple[int, ...]:

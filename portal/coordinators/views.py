@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import func, or_, select
 
-from .. import db
+from .. import db, paging
 from ..access import roles
 from ..forms import ActionForm, choices
 from ..i18n import _, isolate
@@ -81,18 +81,14 @@ def users():
             )
         if form.role.data:
             query = query.where(User.role == form.role.data)
-    page = max(request.args.get("page", 1, type=int), 1)
-    rows = (
-        db.session()
-        .exec(query.order_by(User.display_name).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1))
-        .all()
-    )
+    pages = paging.requested(PAGE_SIZE)
+    query = query.order_by(User.display_name).offset(pages.offset).limit(PAGE_SIZE + 1)
+    rows = db.session().exec(query).all()
     return render_template(
         "coordinators/users.html",
         form=form,
         rows=rows[:PAGE_SIZE],
-        page=page,
-        has_next=len(rows) > PAGE_SIZE,
+        pages=pages.counted(pages.offset + len(rows)),
         role_labels=ROLE_LABELS,
         action_form=ActionForm(),
     )

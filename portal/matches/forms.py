@@ -1,8 +1,8 @@
 """Filter forms of the match pages (sent with GET, so no CSRF token)."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import AnyOf, Length, NumberRange, Optional
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import AnyOf, Length, Optional
 
 from ..forms import choices
 from ..i18n import _l
@@ -15,7 +15,6 @@ class MatchFilterForm(FlaskForm):
         csrf = False
 
     same_occupation = BooleanField(_l("Only the same occupation"))
-    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(1, 10_000)])
 
 
 class SearchForm(FlaskForm):
@@ -23,7 +22,6 @@ class SearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Search vacancies"), validators=[Optional(), Length(max=500)])
-    page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(1, 10_000)])
 
 
 class ReactionForm(FlaskForm):

@@ -8,7 +8,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from sqlmodel import col, select
 
-from .. import db, vocabulary
+from .. import db, paging, vocabulary
 from ..access import roles
 from ..i18n import _, _l, current_language, dutch_beside
 from ..matching import service as matching
@@ -32,21 +32,19 @@ def pseudonym(participant_id: int) -> str:
     return digest.hexdigest()[:6].upper()
 
 
-def _filters() -> tuple[MatchFilterForm, int, dict]:
+def _filters() -> tuple[MatchFilterForm, paging.Pager, dict]:
     form = MatchFilterForm(request.args)
-    valid = form.validate()
-    page = (form.page.data or 1) if valid else 1
-    args = {"same_occupation": "y"} if valid and form.same_occupation.data else {}
-    return form, page, args
+    args = {"same_occupation": "y"} if form.validate() and form.same_occupation.data else {}
+    return form, paging.requested(PAGE_SIZE), args
 
 
 def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
-    form, page, args = _filters()
+    form, pages, args = _filters()
     result = matching.candidates_for_vacancy(
         db.session(),
         vacancy.id,
         mentor_id=mentor_id,
-        offset=(page - 1) * PAGE_SIZE,
+        offset=pages.offset,
         limit=PAGE_SIZE,
         same_occupation=bool(args),
     )
@@ -55,7 +53,7 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
         template,
         result,
         form,
-        page,
+        pages,
         args,
         vacancy=vacancy,
         profiles=profiles,
@@ -64,11 +62,10 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
     )
 
 
-def _render(template, result, form, page, args, **context):
+def _render(template, result, form, pages, args, **context):
     """A ranked match page with its filter form and pager."""
-    has_next = page * PAGE_SIZE < result.total
     return render_template(
-        template, result=result, form=form, page=page, args=args, has_next=has_next, **context
+        template, result=result, form=form, pages=pages.counted(result.total), args=args, **context
     )
 
 
@@ -106,12 +103,12 @@ def mentor_candidates(vacancy_id: int):
 
 
 def _openings(participant: Participant, template: str):
-    form, page, args = _filters()
+    form, pages, args = _filters()
     session = db.session()
     result = matching.openings_for_participant(
         session,
         participant.id,
-        offset=(page - 1) * PAGE_SIZE,
+        offset=pages.offset,
         limit=PAGE_SIZE,
         same_occupation=bool(args),
     )
@@ -119,7 +116,7 @@ def _openings(participant: Participant, template: str):
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
     answers = reactions.reactions_of(session, participant.id)
     context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
-    return _render(template, result, form, page, args, participant=participant, **context)
+    return _render(template, result, form, pages, args, participant=participant, **context)
 
 
 @bp.route("/mentor/participants/<int:participant_id>/openings")
@@ -259,11 +256,10 @@ REACTION_DONE = {
 @roles("mentor")
 def search():
     form = SearchForm(request.args)
-    total, ids, page = 0, [], 1
+    total, ids, pages = 0, [], paging.requested(PAGE_SIZE)
     if form.validate() and (form.q.data or "").strip():
-        page = form.page.data or 1
         total, ids = matching.search_vacancies(
-            db.session(), form.q.data, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+            db.session(), form.q.data, offset=pages.offset, limit=PAGE_SIZE
         )
     session = db.session()
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
@@ -272,6 +268,5 @@ def search():
         form=form,
         total=total,
         rows=[found[i] for i in ids if i in found],
-        page=page,
-        has_next=page * PAGE_SIZE < total,
+        pages=pages.counted(total),
     )

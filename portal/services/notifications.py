@@ -4,6 +4,7 @@ E-mail goes through SMTP when PORTAL_SMTP_HOST is set; the embedded default writ
 message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail that cannot be
 sent is logged, never fails the user's request: the in-portal list already has the message."""
 
+import functools
 import smtplib
 import uuid
 from email.message import EmailMessage
@@ -96,6 +97,13 @@ def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
     return mail
 
 
+@functools.cache
+def _warn_no_smtp_host(folder: str) -> None:
+    """A warning on purpose (nothing left the house), but once per process: the demo alone
+    writes dozens of mails."""
+    current_app.logger.warning("no SMTP host: e-mails are written to %s, not sent", folder)
+
+
 def send(mail: EmailMessage) -> None:
     config = current_app.config
     log = current_app.logger
@@ -113,8 +121,8 @@ def send(mail: EmailMessage) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{utcnow():%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(bytes(mail))
-        # A warning on purpose: nothing left the house (no PORTAL_SMTP_HOST), it only lies here.
-        log.warning("no SMTP host: mail to %s written to %s: %s", mail["To"], path, mail["Subject"])
+        _warn_no_smtp_host(str(folder))
+        log.debug("mail to %s written to %s: %s", mail["To"], path, mail["Subject"])
     except (OSError, smtplib.SMTPException) as error:
         log.error("mail to %s not sent (%s): %s", mail["To"], error, mail["Subject"])
 

@@ -4,7 +4,7 @@ read vacancies that are not (or no longer) published, mentors may not."""
 from flask import abort, render_template, request
 from flask_login import current_user
 
-from .. import db
+from .. import db, paging
 from ..access import roles
 from ..i18n import _, current_language
 from ..models import Organisation, OrganisationKind, Vacancy
@@ -52,8 +52,8 @@ def index():
             shift=form.shift.data or "",
             sort=form.sort.data or "closing",
         )
-    page = max(request.args.get("page", 1, type=int), 1)
-    result = vacancies.search(session, filters, page=page, page_size=PAGE_SIZE)
+    pages = paging.requested(PAGE_SIZE)
+    result = vacancies.search(session, filters, page=pages.number, page_size=PAGE_SIZE)
     labels = {
         vacancy.occupation_code: vocab.occupation_label(
             session, vacancy.occupation_code, current_language()
@@ -62,7 +62,12 @@ def index():
     }
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
-        "vacancies/index.html", form=form, result=result, labels=labels, args=args
+        "vacancies/index.html",
+        form=form,
+        result=result,
+        labels=labels,
+        args=args,
+        pages=pages.counted(result.total),
     )
 
 

@@ -1,0 +1,31 @@
+"""One reading of `?page=` for every paged list, and the numbers its pager macro
+(`_macros.html`) needs. The page number comes from the address bar: anything that is not a
+plain number from 1 to MAX_PAGE means page 1, so a 23-digit number never reaches an OFFSET."""
+
+from dataclasses import dataclass, replace
+
+from flask import request
+
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    size: int
+    has_next: bool = False
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+    def counted(self, total: int) -> "Pager":
+        """With the number of rows known to exist from the first page on: either the full
+        total, or `offset + rows fetched` after asking for `size + 1` rows."""
+        return replace(self, has_next=self.number * self.size < total)
+
+
+def requested(size: int) -> Pager:
+    raw = request.args.get("page", "")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 5 else 1
+    return Pager(min(max(number, 1), MAX_PAGE), size)

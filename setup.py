@@ -1,0 +1,18 @@
+"""Only what pyproject.toml cannot say: templates/ and translations/ stay at the top of the
+repository (the agreed layout), and the wheel carries them inside the package as
+portal/templates and portal/translations, where portal.paths finds them once installed."""
+
+from setuptools import find_packages, setup
+
+DATA_FOLDERS = {"portal.templates": "templates", "portal.translations": "translations"}
+
+setup(
+    packages=find_packages(include=["portal*", "search_index*"]) + list(DATA_FOLDERS),
+    package_dir=DATA_FOLDERS,
+    package_data={
+        "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv"],
+        "portal.templates": ["**/*.html"],
+        # Catalogs only: `portal translations compile` writes the .mo files after install.
+        "portal.translations": ["messages.pot", "*/LC_MESSAGES/messages.po"],
+    },
+)

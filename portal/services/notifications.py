@@ -13,11 +13,11 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import force_locale
 from sqlmodel import Session, col, func, select, update
-from werkzeug.exceptions import Forbidden, NotFound
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
 from ..models import Notification, Participant, Role, User, utcnow
+from .errors import ForbiddenError, NotFoundError
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
 # translated inside the recipient's locale, then filled in (lazy values too, in that locale).
@@ -139,9 +139,9 @@ def mark_read(db: Session, user: User, notification_id: int | None = None) -> No
     if notification_id is not None:
         row = db.get(Notification, notification_id)
         if row is None:
-            raise NotFound()
+            raise NotFoundError()
         if row.user_id != user.id:
-            raise Forbidden()
+            raise ForbiddenError()
     query = update(Notification).where(
         col(Notification.user_id) == user.id, col(Notification.read_at).is_(None)
     )

@@ -180,7 +180,7 @@ def retention(hires: list[ProposalFact], leaves: dict[int, date], months: int, t
     then (no leave, or the last working day on or after that point)."""
     cohort = retained = 0
     for hire in hires:
-        point = add_months(hire.hire_start, months)
+        point = hire.hire_start + relativedelta(months=months)
         if point > today:
             continue  # not yet known: outside the denominator
         cohort += 1

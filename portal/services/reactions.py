@@ -9,7 +9,6 @@ answer."""
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
-from werkzeug.exceptions import Forbidden, NotFound
 
 from ..i18n import _, _l
 from ..models import (
@@ -26,7 +25,7 @@ from ..models import (
 )
 from . import notifications, vacancies
 from . import participants as psvc
-from .errors import ServiceError
+from .errors import ForbiddenError, NotFoundError, ServiceError
 
 REASONS = {
     "too_far": _l("Too far"),
@@ -61,7 +60,7 @@ def reason_label(code: str) -> str:
 def participant_for(db: Session, actor: User, participant_id: int) -> Participant:
     """The participant themself, or their own mentor; anyone else: 403, nothing changed."""
     if actor.role not in (Role.PARTICIPANT, Role.MENTOR):
-        raise Forbidden()
+        raise ForbiddenError()
     return psvc.open_participant(db, actor, participant_id, view=False)
 
 
@@ -76,7 +75,7 @@ def react(
         raise ServiceError(_("Choose a reason from the list."), field="reason")
     vacancy = db.get(Vacancy, vacancy_id)
     if vacancy is None:
-        raise NotFound()
+        raise NotFoundError()
     if not vacancies.is_open(vacancy):
         raise ServiceError(_("This job is not open any more."))
     row = _find(db, participant.id, vacancy.id)

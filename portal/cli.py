@@ -20,11 +20,13 @@ from search_index.feed import prune
 from search_index.flask_sync import get_store
 from search_index.rebuild import expected_total
 
-from . import db
+from . import db, demo
 from .config import LANGUAGES
 from .models import Organisation, Role, utcnow
-from .services import accounts, demo
+from .services import accounts
+from .services.checkins import reminders
 from .services.errors import ServiceError
+from .services.vacancies import lifecycle
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
@@ -151,9 +153,7 @@ def vacancies_group():
 @vacancies_group.command("expire", help="Mark published vacancies past their closing date.")
 @with_appcontext
 def vacancies_expire():
-    from .services import vacancies
-
-    expired = vacancies.expire_due(db.session())
+    expired = lifecycle.expire_due(db.session())
     click.echo(f"{len(expired)} vacancies expired")
 
 
@@ -166,9 +166,7 @@ def checkins_group():
 @checkins_group.command("notify", help="Send a reminder for every due check-in (each once).")
 @with_appcontext
 def checkins_notify():
-    from .services import checkins
-
-    sent = checkins.notify_due(db.session())
+    sent = reminders.notify_due(db.session())
     click.echo(f"checkins notified={sent}")
 
 

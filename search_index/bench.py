@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
+from portal.services.participants import endorsements
+
 from . import brute
 from .match_rules import hard_failures
 
@@ -392,7 +394,6 @@ def throwaway_app(folder: Path, database_url: str | None = None):
 def _run(folder: Path, n, queries, seed, echo, database_url, workers):
     from portal.models import Participant, User
     from portal.services import matching, search_documents
-    from portal.services import participants as participant_service
 
     from . import open_engine, rebuild
     from .flask_sync import get_store
@@ -483,7 +484,7 @@ def _run(folder: Path, n, queries, seed, echo, database_url, workers):
         # change-to-visible: revoke one endorsement, wait until the index drops the person
         target = db.get(Participant, p_queries[0].id)
         begun = time.perf_counter()
-        participant_service.revoke_endorsement(db, db.get(User, target.mentor_id), target)
+        endorsements.revoke_endorsement(db, db.get(User, target.mentor_id), target)
         while True:
             engine = open_engine(store, bind)
             if matching.openings_for_participant(db, target.id, engine=engine).total == 0 and (

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from portal import create_app
+from portal import create_app, demo
 from portal import db as portal_db
-from portal.services import accounts, demo
+from portal.services import accounts
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')

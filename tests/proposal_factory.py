@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from portal.models import Participant, Proposal, ProposalEvent, User, Vacancy
-from portal.services import vacancies
-from portal.services.vacancies import CommitmentData, VacancyData
+from portal.services.vacancies import lifecycle
+from portal.services.vacancies.content import CommitmentData, VacancyData
 
 from .conftest import csrf_token, login
 from .participant_factory import endorse, make_participant
@@ -53,9 +53,9 @@ def world(app, db, make_user, publish=True, consent=True, endorsed=True, **vacan
     if endorsed:
         endorse(app, db, mentor, p, consent=consent)
     with app.app_context():
-        vacancy, _new = vacancies.create(db, employer, vacancy_data(**vacancy_changes))
+        vacancy, _new = lifecycle.create(db, employer, vacancy_data(**vacancy_changes))
         if publish:
-            vacancies.publish(db, employer, vacancy)
+            lifecycle.publish(db, employer, vacancy)
     return World(mentor, employer, p, None, vacancy)
 
 

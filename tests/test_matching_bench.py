@@ -6,8 +6,9 @@ import re
 from sqlmodel import Session, select
 
 from portal import db as portal_db
+from portal import demo
 from portal.models import Participant, Vacancy
-from portal.services import demo, matching
+from portal.services import matching
 from search_index import rebuild
 from search_index.flask_sync import get_store
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from portal.models import Consent, Participant, Vacancy
-from portal.services import participants as psvc
+from portal.services.participants import login_codes
 
 from .conftest import login
 from .participant_factory import state
@@ -70,7 +70,7 @@ def test_employer_sees_no_name_or_contact_before_consent_and_does_after(app, db,
 
     # The participant says yes in their own account.
     with app.app_context():
-        code = psvc.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
+        code = login_codes.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
     person = app.test_client()
     post_form(person, "/start", {"code": code, "date_of_birth": "1995-05-04"}, "/start")
     me = person.get("/me/?lang=en").get_data(as_text=True)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from sqlmodel import func, select
 
 from portal.models import Participant, Proposal, ProposalEvent
-from portal.services import participants as psvc
+from portal.services.participants import profiles
 
 from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
 
@@ -38,7 +38,7 @@ def test_no_right_to_work_on_the_start_date_is_refused_even_with_a_reason(app, d
     with app.app_context():
         p = db.get(Participant, w.participant.id)
         until = w.vacancy.start_date - timedelta(days=1)
-        psvc.save_section(
+        profiles.save_section(
             db, w.mentor, p, "right_to_work",
             {"right_to_work": "limited", "right_to_work_until": until},
         )  # fmt: skip
@@ -53,7 +53,7 @@ def test_soft_criterion_needs_a_written_reason_which_is_stored(app, db, make_use
         p = db.get(Participant, w.participant.id)
         later = {"hours_per_week": 38, "shifts": ["day"]}
         later["available_from"] = w.vacancy.start_date + timedelta(days=7)
-        psvc.save_section(db, w.mentor, p, "availability", later)
+        profiles.save_section(db, w.mentor, p, "availability", later)
     mentor = client_for(app, w.mentor)
     _refused(propose(mentor, w), "Schrijf waarom je deze deelnemer toch voorstelt.")
     assert _count(db, Proposal) == 0

@@ -24,8 +24,8 @@ from ..models import (
 )
 from . import participant_catalogues as cat
 from .checkins.schedule import OVERDUE_AFTER_DAYS, leave_date, milestones, schedule
-from .participants.consent import SCOPE_MATCHING
-from .participants.profile import missing_sections
+from .participants.consents import SCOPE_MATCHING
+from .participants.profiles import missing_sections
 
 SOON_DAYS = 30
 

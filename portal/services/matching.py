@@ -37,11 +37,10 @@ from search_index.match_rules import (
     score,
 )
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..i18n import _, get_locale
 from . import catalogues, search_documents
 from . import participant_catalogues as pcat
-from . import participants as participant_service
 
 __all__ = [
     "Criterion",
@@ -58,7 +57,7 @@ MAX_LIMIT = 100
 
 
 def today() -> int:
-    return day(participant_service.today())
+    return day(clock.today())
 
 
 def _engine(db: Session):

@@ -9,13 +9,13 @@ from ..i18n import _
 from ..models import MentoringCommitment, Organisation
 from . import catalogues, postcodes
 from .errors import ServiceError
-from .vacancies import (
+from .vacancies.content import (
     CommitmentData,
     InvalidInput,
     commitment_problems,
     default_commitment,
-    store_commitment,
 )
+from .vacancies.lifecycle import store_commitment
 
 SECTOR_OTHER = "other"
 

@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
 from ..models import CheckIn, Endorsement, Organisation, Participant, Proposal, Stage, Vacancy
 from . import postcodes
-from .checkins import COMMITMENT_ANSWERS, add_months
-from .proposals import DECLINE_REASONS
+from .checkins.recording import COMMITMENT_ANSWERS
+from .proposals.stage_rules import DECLINE_REASONS
 
 RETENTION_MONTHS = (3, 6, 12)
 
@@ -381,6 +382,6 @@ def load(db: Session) -> Facts:
 
 
 def figures(db: Session, filters: Filters | None = None, today: date | None = None) -> Figures:
-    from .participants import today as current_day
+    from ..clock import today as current_day
 
     return compute(load(db), filters or Filters(), today or current_day())

@@ -23,9 +23,10 @@ from ..models import (
     open_pair_key,
     utcnow,
 )
-from . import notifications, vacancies
-from . import participants as psvc
+from . import notifications
 from .errors import ForbiddenError, NotFoundError, ServiceError
+from .participants import opening
+from .vacancies import lifecycle
 
 REASONS = {
     "too_far": _l("Too far"),
@@ -61,7 +62,7 @@ def participant_for(db: Session, actor: User, participant_id: int) -> Participan
     """The participant themself, or their own mentor; anyone else: 403, nothing changed."""
     if actor.role not in (Role.PARTICIPANT, Role.MENTOR):
         raise ForbiddenError()
-    return psvc.open_participant(db, actor, participant_id, view=False)
+    return opening.open_participant(db, actor, participant_id, view=False)
 
 
 def react(
@@ -76,7 +77,7 @@ def react(
     vacancy = db.get(Vacancy, vacancy_id)
     if vacancy is None:
         raise NotFoundError()
-    if not vacancies.is_open(vacancy):
+    if not lifecycle.is_open(vacancy):
         raise ServiceError(_("This job is not open any more."))
     row = _find(db, participant.id, vacancy.id)
     if row is None:
@@ -142,7 +143,7 @@ def waiting_for_proposal(db: Session, mentor: User) -> list[tuple]:
         )
         .order_by(col(OpeningReaction.updated_at).desc())
     )
-    rows = [r for r in db.exec(query).all() if vacancies.is_open(r[2])]
+    rows = [r for r in db.exec(query).all() if lifecycle.is_open(r[2])]
     keys = [open_pair_key(v.id, p.id) for _r, p, v, _o in rows]
     taken = set(db.exec(select(Proposal.open_pair).where(col(Proposal.open_pair).in_(keys))))
     return [r for r in rows if open_pair_key(r[2].id, r[1].id) not in taken]

@@ -3,28 +3,26 @@ matches after someone left the job."""
 
 from datetime import date, timedelta
 
-from flask import current_app
-from sqlmodel import Session, col, select
+from dateutil.relativedelta import relativedelta
+from sqlmodel import Session, select
 
+from ... import clock
 from ...i18n import _, _l
 from ...models import (
     CheckIn,
-    Organisation,
     Participant,
     Proposal,
     Role,
-    Stage,
     User,
-    Vacancy,
     utcnow,
 )
-from .. import notifications, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from .. import proposals as proposal_service  # attributes used at call time (import cycle)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
-
+from ..errors import ForbiddenError, ServiceError
+from ..participants import opening, profiles
+from ..proposals.notices import format_day
+from ..proposals.stage_rules import clean_text
+from ..vacancies import content
+from .follow_up import open_hire
+from .schedule import DUE_WINDOW_DAYS, hired_rows, milestones, rows_by_proposal
 
 LEAVE_REASONS = {
     "contract_ended": _l("The contract ended and was not renewed"),
@@ -157,15 +155,13 @@ def record(db: Session, mentor: User, proposal_id: int, month: int, values: dict
     row.participant_rating = _choice(
         values.get("participant_rating"), RATINGS, "participant_rating"
     )
-    row.participant_note = clean_text(
-        values.get("participant_note"), "participant_note"
-    )
+    row.participant_note = clean_text(values.get("participant_note"), "participant_note")
     row.employer_rating = _choice(values.get("employer_rating"), RATINGS, "employer_rating")
     row.employer_note = clean_text(values.get("employer_note"), "employer_note")
     answers = values.get("commitment") or {}
     row.commitment = {
         item: _choice(answers.get(item), COMMITMENT_ANSWERS, f"commitment_{item}")
-        for item in applicable_items(vacancies.commitment_of(db, vacancy))
+        for item in applicable_items(content.commitment_of(db, vacancy))
     }
     row.recorded_at, row.recorded_by_id = utcnow(), mentor.id
     db.add(row)
@@ -211,7 +207,7 @@ def reopen(db: Session, mentor: User, participant_id: int) -> Participant:
     The endorsement is NOT renewed: one that is still valid (not expired, not revoked) keeps
     counting, since the job only adds to what the mentor saw; an expired one shows as
     "renew the endorsement" in the caseload. The matching consent stays as it was."""
-    participant = psvc.open_participant(db, mentor, participant_id, view=False)
+    participant = opening.open_participant(db, mentor, participant_id, view=False)
     if mentor.role != Role.MENTOR:
         raise ForbiddenError()
     leave = open_leave(db, participant)
@@ -219,5 +215,5 @@ def reopen(db: Session, mentor: User, participant_id: int) -> Participant:
         raise ServiceError(_("Record first in a check-in that the person left the job."))
     leave.reopened_at = utcnow()
     db.add(leave)
-    psvc.reopen_for_matching(db, mentor, participant)  # commits, records the index change
+    profiles.reopen_for_matching(db, mentor, participant)  # commits, records the index change
     return participant

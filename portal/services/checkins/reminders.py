@@ -1,29 +1,18 @@
 """Reminders for due check-ins, each sent only once."""
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import current_app
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from ...i18n import _, _l
+from ...i18n import _l
 from ...models import (
     CheckIn,
-    Organisation,
-    Participant,
-    Proposal,
-    Role,
-    Stage,
     User,
-    Vacancy,
     utcnow,
 )
-from .. import notifications, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from .. import proposals as proposal_service  # attributes used at call time (import cycle)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
-
+from .. import notifications
+from ..proposals.notices import employer_users, format_day
+from .schedule import schedule
 
 CHECKIN_DUE = (
     _l("Check-in due: %(vacancy)s"),

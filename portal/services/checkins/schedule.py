@@ -4,30 +4,23 @@ Milestones come from PORTAL_CHECKIN_MONTHS (default 1, 3, 6, 12 months after the
 day). A check-in can be recorded from a week before its milestone; it is overdue two weeks
 after it. After a recorded leave the later check-ins are closed (nothing more is due)."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from flask import current_app
 from sqlmodel import Session, col, select
 
-from ...i18n import _, _l
+from ... import clock
+from ...i18n import _l
 from ...models import (
     CheckIn,
     Organisation,
     Participant,
     Proposal,
-    Role,
     Stage,
-    User,
     Vacancy,
-    utcnow,
 )
-from .. import notifications, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from .. import proposals as proposal_service  # attributes used at call time (import cycle)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
-
 
 DUE_WINDOW_DAYS = 7  # a check-in opens a week before its milestone
 OVERDUE_AFTER_DAYS = 14  # and is overdue two weeks after it

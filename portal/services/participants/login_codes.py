@@ -4,35 +4,20 @@ password; only a keyed hash of the code is stored."""
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from flask import current_app
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, select
 
-from ... import vocabulary
 from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
     AccountStatus,
-    CheckIn,
-    Consent,
-    Endorsement,
-    OpeningReaction,
     Participant,
-    ParticipantCertificate,
-    ParticipantOccupation,
-    ParticipantSkill,
-    ParticipantSupportNeed,
-    Proposal,
     Role,
-    Stage,
     User,
     utcnow,
 )
-from .. import audit, postcodes
-from .. import participant_catalogues as cat
+from .. import audit
 from ..accounts import (
     SignInResult,
     clear_sign_in_failures,
@@ -40,9 +25,8 @@ from ..accounts import (
     note_sign_in_failure,
     sign_in_locked,
 )
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-from ..search_feed import record_change
-
+from ..errors import ServiceError
+from .records import split_codes, touched
 
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B look-alikes
 CODE_LENGTH = 8

@@ -1,20 +1,12 @@
 """Data requests: export everything held about one participant, or erase it (the search
 index follows through the change feed)."""
 
-import hashlib
-import hmac
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from flask import current_app
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
-from ... import vocabulary
-from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
     AccountStatus,
     CheckIn,
     Consent,
@@ -26,23 +18,15 @@ from ...models import (
     ParticipantSkill,
     ParticipantSupportNeed,
     Proposal,
-    Role,
-    Stage,
     User,
     utcnow,
 )
-from .. import audit, postcodes
-from .. import participant_catalogues as cat
+from .. import audit
 from ..accounts import (
-    SignInResult,
     clear_sign_in_failures,
-    create_user,
-    note_sign_in_failure,
-    sign_in_locked,
 )
-from ..errors import ForbiddenError, NotFoundError, ServiceError
 from ..search_feed import record_change
-
+from .records import rows_of
 
 CHILD_TABLES = (
     ParticipantSkill,

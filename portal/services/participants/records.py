@@ -1,46 +1,14 @@
 """What every participant write shares: the change row for the search index in the same
 transaction, and the space-separated code lists the profile stores."""
 
-import hashlib
-import hmac
-import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from sqlmodel import Session, select
 
-from flask import current_app
-from sqlmodel import Session, col, delete, func, select
-
-from ... import vocabulary
 from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    CheckIn,
-    Consent,
-    Endorsement,
-    OpeningReaction,
     Participant,
-    ParticipantCertificate,
-    ParticipantOccupation,
-    ParticipantSkill,
-    ParticipantSupportNeed,
-    Proposal,
-    Role,
-    Stage,
-    User,
     utcnow,
 )
-from .. import audit, postcodes
-from .. import participant_catalogues as cat
-from ..accounts import (
-    SignInResult,
-    clear_sign_in_failures,
-    create_user,
-    note_sign_in_failure,
-    sign_in_locked,
-)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
+from ..errors import ServiceError
 from ..search_feed import record_change
 
 

@@ -1,34 +1,18 @@
 """What stands between a participant and a vacancy before a mentor may propose: the hard
 filters of matching, some of which the mentor may override with a written reason."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session
 
-from ... import vocabulary
-from ...i18n import _, _l
+from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    Organisation,
     Participant,
-    Proposal,
-    ProposalEvent,
-    Role,
-    Stage,
-    User,
     Vacancy,
-    VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from .. import caseload, matching
+from ..vacancies import lifecycle
 
 
 @dataclass
@@ -38,7 +22,7 @@ class Problem:
     overridable: bool  # a soft criterion: the mentor may propose anyway, with a reason
 
 
-def right_to_work_on(facts: psvc.CaseFacts, day: date) -> bool:
+def right_to_work_on(facts: caseload.CaseFacts, day: date) -> bool:
     return replace(facts, on=max(day, facts.on)).right_to_work_ok
 
 
@@ -53,7 +37,7 @@ def hard_filter_problems(db: Session, vacancy: Vacancy, participant: Participant
     """What stands between this participant and this vacancy. Endorsement, consent, the right
     to work on the start date and an open vacancy are never overridable; every other hard
     filter of the matching engine is a soft problem the mentor may override with a reason."""
-    facts = psvc.case_facts(db, [participant])[0]
+    facts = caseload.case_facts(db, [participant])[0]
     problems = []
     if not participant.active:
         problems.append(Problem("active", _("This participant is not active."), False))
@@ -73,7 +57,7 @@ def hard_filter_problems(db: Session, vacancy: Vacancy, participant: Participant
                 False,
             )
         )
-    if not vacancies.is_open(vacancy):
+    if not lifecycle.is_open(vacancy):
         problems.append(
             Problem("vacancy_open", _("This vacancy is not open for proposals."), False)
         )

@@ -1,33 +1,21 @@
 """The notifications a proposal's steps send, and to whom."""
 
-from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, select
 
-from ... import vocabulary
-from ...i18n import _, _l
+from ...i18n import _l
 from ...models import (
-    OPEN_STAGES,
     AccountStatus,
     Organisation,
-    Participant,
     Proposal,
-    ProposalEvent,
     Role,
     Stage,
     User,
     Vacancy,
-    VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from .. import catalogues, notifications
+from .stage_rules import DECLINE_REASONS
 
 
 def employer_users(db: Session, organisation_id: int) -> list[User]:

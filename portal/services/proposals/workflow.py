@@ -2,18 +2,15 @@
 moves it through the stages; the participant and the mentor may withdraw it. Every change is
 a dated, attributed ProposalEvent."""
 
-from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, func, select
 
-from ... import vocabulary
-from ...i18n import _, _l
+from ... import clock
+from ...i18n import _
 from ...models import (
     OPEN_STAGES,
-    AccountStatus,
-    Organisation,
     Participant,
     Proposal,
     ProposalEvent,
@@ -25,11 +22,14 @@ from ...models import (
     open_pair_key,
     utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from .. import catalogues, reactions
+from ..errors import ForbiddenError, ServiceError
+from ..participants import consents
+from ..vacancies import lifecycle
+from .hard_filters import hard_filter_problems
+from .notices import notify_new, notify_step
+from .stage_rules import DECLINE_REASONS, NOT_HIRED_REASONS, STAGE_LABELS, TRANSITIONS, clean_text
+from .visibility import contact_consent, open_for
 
 
 def _open_pair_taken(db: Session, vacancy_id: int, participant_id: int) -> bool:
@@ -69,7 +69,9 @@ def propose(
     vacancy = db.get(Vacancy, vacancy_id) if vacancy_id else None
     if vacancy is None:
         raise ServiceError(_("Choose a vacancy."), field="vacancy_id")
-    motivation = clean_text(motivation, "motivation", _("Write why this participant fits this vacancy."))
+    motivation = clean_text(
+        motivation, "motivation", _("Write why this participant fits this vacancy.")
+    )
     if _open_pair_taken(db, vacancy.id, participant.id):
         raise ServiceError(
             _("This participant is already proposed for this vacancy."), field="vacancy_id"
@@ -157,11 +159,11 @@ def share_contact(db: Session, actor: User, proposal_id: int) -> Proposal:
 
 def _share_contact(db: Session, actor: User, proposal: Proposal, participant: Participant):
     _event(db, proposal, actor, "share_contact", with_mentor=actor.role == Role.MENTOR)
-    psvc.give_consent(  # commits
+    consents.give_consent(  # commits
         db,
         actor,
         participant,
-        psvc.SCOPE_SHARE_CONTACT,
+        consents.SCOPE_SHARE_CONTACT,
         with_mentor=actor.role == Role.MENTOR,
         vacancy_id=proposal.vacancy_id,
         proposal_id=proposal.id,
@@ -299,6 +301,6 @@ def advance(db: Session, employer: User, proposal_id: int, to_stage: str, values
     _close(db, employer, proposal, to_stage, **details)
     db.commit()
     if to_stage == Stage.HIRED and hired_count(db, vacancy.id) >= vacancy.positions:
-        vacancies.close(db, employer, vacancy, filled=True)
+        lifecycle.close(db, employer, vacancy, filled=True)
     notify_step(db, proposal, vacancy, participant, to_stage)
     return proposal

@@ -1,27 +1,23 @@
 """Reading vacancies: an organisation's list, the filtered search of published ones, and the
 detail view in the reader's language."""
 
-from dataclasses import dataclass, field, fields
-from datetime import date
+from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, func, select
 
-from ...i18n import _
+from ... import clock
 from ...models import (
     MentoringCommitment,
     Organisation,
-    User,
     Vacancy,
     VacancyCertificate,
     VacancySkill,
     VacancyStatus,
-    utcnow,
 )
 from .. import catalogues, postcodes
 from .. import vocabulary as vocab
-from ..errors import ServiceError
-from ..search_feed import record_change
+from .content import commitment_of, commitments_for
+from .lifecycle import expire_due, is_open
 
 
 def organisation_vacancies(db: Session, organisation_id: int) -> list[Vacancy]:

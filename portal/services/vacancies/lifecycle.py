@@ -6,16 +6,16 @@ Lifecycle: draft -> published -> filled | closed; a published vacancy whose clos
 has passed becomes expired (by `portal vacancies expire` and on every read). Only published
 vacancies with a closing date of today or later are searchable."""
 
-from dataclasses import dataclass, field, fields
+import secrets
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
+from ... import clock
 from ...i18n import _
 from ...models import (
     MentoringCommitment,
-    Organisation,
     User,
     Vacancy,
     VacancyCertificate,
@@ -24,9 +24,9 @@ from ...models import (
     utcnow,
 )
 from .. import catalogues, postcodes
-from .. import vocabulary as vocab
 from ..errors import ServiceError
 from ..search_feed import record_change
+from .content import EDITABLE, CommitmentData, VacancyData, check, commitment_of, free_skills
 
 
 def _changed(db: Session, vacancy: Vacancy) -> None:
@@ -132,7 +132,7 @@ def create(
     db: Session, user: User, data: VacancyData, nonce: str | None = None
 ) -> tuple[Vacancy, bool]:
     """A new draft vacancy of the user's organisation."""
-    _check(db, data)
+    check(db, data)
     return _insert_once(db, user, nonce, lambda vacancy: _apply(db, vacancy, data))
 
 
@@ -145,7 +145,7 @@ def update(db: Session, user: User, vacancy: Vacancy, data: VacancyData) -> Vaca
     """Change a vacancy in place (also a published one: it keeps its id, so its proposals
     stay attached)."""
     _require_editable(vacancy)
-    _check(db, data)
+    check(db, data)
     _apply(db, vacancy, data)
     db.commit()
     return vacancy

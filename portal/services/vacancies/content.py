@@ -4,25 +4,19 @@ meet before they may be saved."""
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, select
 
 from ...i18n import _
 from ...models import (
     MentoringCommitment,
-    Organisation,
-    User,
     Vacancy,
     VacancyCertificate,
     VacancySkill,
     VacancyStatus,
-    utcnow,
 )
 from .. import catalogues, postcodes
 from .. import vocabulary as vocab
 from ..errors import ServiceError
-from ..search_feed import record_change
-
 
 EDITABLE = {VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.EXPIRED}
 MAX_HOURS = 60
@@ -196,7 +190,7 @@ def problems(db: Session, data: VacancyData) -> dict[str, str]:
     return errors | commitment_problems(data.commitment)
 
 
-def _check(db: Session, data: VacancyData) -> None:
+def check(db: Session, data: VacancyData) -> None:
     errors = problems(db, data)
     if errors:
         raise InvalidInput(errors)

@@ -1,48 +1,22 @@
 """The mentor's signed statement that a participant is ready for a regular job, with an
 expiry; a new one replaces the old one."""
 
-import hashlib
-import hmac
-import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask import current_app
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, select
 
-from ... import vocabulary
+from ... import clock
 from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    CheckIn,
-    Consent,
     Endorsement,
-    OpeningReaction,
     Participant,
-    ParticipantCertificate,
-    ParticipantOccupation,
-    ParticipantSkill,
-    ParticipantSupportNeed,
-    Proposal,
-    Role,
-    Stage,
     User,
     utcnow,
 )
-from .. import audit, postcodes
-from .. import participant_catalogues as cat
-from ..accounts import (
-    SignInResult,
-    clear_sign_in_failures,
-    create_user,
-    note_sign_in_failure,
-    sign_in_locked,
-)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-from ..search_feed import record_change
-
+from .. import audit
+from ..errors import ServiceError
+from .profiles import missing_sections_of
+from .records import touched
 
 ENDORSEMENT_MONTHS = 6
 

@@ -1,47 +1,15 @@
 """Who may open a participant: their mentor, themself, a coordinator; every view and every
 refusal is written to the audit log."""
 
-import hashlib
-import hmac
-import secrets
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from sqlmodel import Session, select
 
-from flask import current_app
-from sqlmodel import Session, col, delete, func, select
-
-from ... import vocabulary
-from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    CheckIn,
-    Consent,
-    Endorsement,
-    OpeningReaction,
     Participant,
-    ParticipantCertificate,
-    ParticipantOccupation,
-    ParticipantSkill,
-    ParticipantSupportNeed,
-    Proposal,
     Role,
-    Stage,
     User,
-    utcnow,
 )
-from .. import audit, postcodes
-from .. import participant_catalogues as cat
-from ..accounts import (
-    SignInResult,
-    clear_sign_in_failures,
-    create_user,
-    note_sign_in_failure,
-    sign_in_locked,
-)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-from ..search_feed import record_change
+from .. import audit
+from ..errors import ForbiddenError, NotFoundError
 
 
 def may_open(user: User, participant: Participant) -> bool:

@@ -1,48 +1,25 @@
 """The participant's profile, one section at a time, with the observed skills and
 certificates; what is still missing before matching; reactivation after a job ended."""
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask import current_app
-from sqlmodel import Session, col, delete, func, select
+from sqlmodel import Session, col, delete, select
 
-from ... import vocabulary
+from ... import clock, vocabulary
 from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    CheckIn,
-    Consent,
-    Endorsement,
-    OpeningReaction,
     Participant,
     ParticipantCertificate,
     ParticipantOccupation,
     ParticipantSkill,
     ParticipantSupportNeed,
-    Proposal,
-    Role,
-    Stage,
     User,
-    utcnow,
 )
 from .. import audit, postcodes
 from .. import participant_catalogues as cat
-from ..accounts import (
-    SignInResult,
-    clear_sign_in_failures,
-    create_user,
-    note_sign_in_failure,
-    sign_in_locked,
-)
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-from ..search_feed import record_change
-
+from ..errors import NotFoundError, ServiceError
+from .records import join_codes, rows_of, split_codes, touched
 
 MAX_TRAVEL_KM = 200
 

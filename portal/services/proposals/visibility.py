@@ -2,34 +2,18 @@
 the employer sees a proposal only once the participant said "interested", and the name and
 contact only after the participant's share_contact consent for that proposal."""
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+from sqlmodel import Session
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
-
-from ... import vocabulary
-from ...i18n import _, _l
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    Organisation,
     Participant,
     Proposal,
-    ProposalEvent,
     Role,
     Stage,
     User,
     Vacancy,
-    VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from ..errors import ForbiddenError, NotFoundError
+from ..participants import consents
 
 
 def _get(db: Session, proposal_id: int) -> tuple[Proposal, Vacancy, Participant]:
@@ -65,10 +49,10 @@ def open_for(db: Session, user: User, proposal_id: int) -> tuple[Proposal, Vacan
 
 
 def contact_consent(db: Session, proposal: Proposal, participant: Participant):
-    return psvc.current_consent(
+    return consents.current_consent(
         db,
         participant,
-        psvc.SCOPE_SHARE_CONTACT,
+        consents.SCOPE_SHARE_CONTACT,
         vacancy_id=proposal.vacancy_id,
         proposal_id=proposal.id,
     )

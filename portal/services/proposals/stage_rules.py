@@ -5,35 +5,11 @@ proposed -> employer_interested | declined; employer_interested -> intro_meeting
 intro_meeting -> trial | hired | not_hired; trial -> hired | not_hired; any open stage ->
 withdrawn (participant or mentor)."""
 
-from dataclasses import dataclass, field, replace
-from datetime import date
-
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
-
-from ... import vocabulary
 from ...i18n import _, _l
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
-    Organisation,
-    Participant,
-    Proposal,
-    ProposalEvent,
-    Role,
     Stage,
-    User,
-    Vacancy,
-    VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
-
+from ..errors import ServiceError
 
 MAX_TEXT = 2000
 

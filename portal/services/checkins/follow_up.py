@@ -1,29 +1,22 @@
 """Who follows which hire's check-ins (the participant's mentor, the employer of the
 vacancy's organisation, a coordinator) and the name each of them may see."""
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import current_app
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
-from ...i18n import _, _l
+from ...i18n import _
 from ...models import (
-    CheckIn,
-    Organisation,
     Participant,
     Proposal,
     Role,
     Stage,
     User,
     Vacancy,
-    utcnow,
 )
-from .. import notifications, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from .. import proposals as proposal_service  # attributes used at call time (import cycle)
 from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from ..proposals.visibility import contact_visible
+from .schedule import Slot, schedule
 
 
 def scope_of(user: User) -> list:

@@ -1,34 +1,26 @@
 """What an employer sees of a proposed participant, and what a mentor picks from when
 proposing."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
-from ... import vocabulary
-from ...i18n import _, _l
+from ... import clock, vocabulary
+from ...i18n import _
 from ...models import (
-    OPEN_STAGES,
-    AccountStatus,
     Organisation,
     Participant,
     Proposal,
-    ProposalEvent,
-    Role,
-    Stage,
     User,
     Vacancy,
     VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
 from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from .. import postcodes
+from ..participants import endorsements, profiles, records
+from ..vacancies import lifecycle
+from .visibility import contact_visible
 
 
 @dataclass
@@ -55,7 +47,7 @@ class Candidate:
 def candidate(
     db: Session, proposal: Proposal, vacancy: Vacancy, participant: Participant, locale: str
 ) -> Candidate:
-    endorsement = psvc.current_endorsement(db, participant)
+    endorsement = endorsements.current_endorsement(db, participant)
     distance = None
     if participant.home_postcode:
         distance = postcodes.distance_km(participant.home_postcode, vacancy.postcode)
@@ -63,22 +55,24 @@ def candidate(
         pseudonym=_("Candidate %(code)s", code=f"K{proposal.id:04d}"),
         occupations=[
             vocabulary.label(vocabulary.occupation(code), locale) or code
-            for code in psvc.occupations_of(db, participant)
+            for code in profiles.occupations_of(db, participant)
         ],
         skills=[
             (vocabulary.label(vocabulary.skill(s.skill), locale) or s.skill, s.level, s.evidence)
-            for s in psvc.skills_of(db, participant)
+            for s in profiles.skills_of(db, participant)
         ],
         dutch_level=participant.dutch_level,
         hours_per_week=participant.hours_per_week,
-        shifts=[str(cat.SHIFTS[s]) for s in psvc.shifts_of(participant)],
+        shifts=[str(cat.SHIFTS[s]) for s in profiles.shifts_of(participant)],
         available_from=participant.available_from,
-        licences=psvc.split_codes(participant.licences),
+        licences=records.split_codes(participant.licences),
         certificates=[
             str(cat.CERTIFICATES.get(c.certificate, c.certificate))
-            for c in psvc.certificates_of(db, participant)
+            for c in profiles.certificates_of(db, participant)
         ],
-        support_needs=[str(cat.SUPPORT_NEEDS[n]) for n in psvc.support_needs_of(db, participant)],
+        support_needs=[
+            str(cat.SUPPORT_NEEDS[n]) for n in profiles.support_needs_of(db, participant)
+        ],
         distance_km=distance,
         endorsement_strengths=endorsement.strengths if endorsement else "",
         endorsement_evidence=endorsement.evidence if endorsement else "",
@@ -100,7 +94,7 @@ def proposable_participants(db: Session, mentor: User) -> list[Participant]:
 
 
 def open_vacancies(db: Session) -> list[tuple[Vacancy, Organisation]]:
-    vacancies.expire_due(db)
+    lifecycle.expire_due(db)
     query = (
         select(Vacancy, Organisation)
         .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)

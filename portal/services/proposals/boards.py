@@ -1,17 +1,13 @@
 """Read models of proposals: the mentor's board, the participant's list, the employer's
 inbox, counts and the history of one proposal."""
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from ... import vocabulary
-from ...i18n import _, _l
+from ...i18n import _
 from ...models import (
     OPEN_STAGES,
-    AccountStatus,
     Organisation,
     Participant,
     Proposal,
@@ -20,15 +16,9 @@ from ...models import (
     Stage,
     User,
     Vacancy,
-    VacancyStatus,
-    open_pair_key,
-    utcnow,
 )
-from .. import catalogues, matching, notifications, postcodes, reactions, vacancies
-from .. import participant_catalogues as cat
-from .. import participants as psvc
-from ..errors import ForbiddenError, NotFoundError, ServiceError
-
+from ..participants import consents
+from .stage_rules import BOARD_STAGES, STAGE_LABELS
 
 
 @dataclass
@@ -55,7 +45,7 @@ def _contacts(db: Session, proposals: list[Proposal]) -> set[int]:
         return set()
     query = select(Consent.proposal_id).where(
         col(Consent.proposal_id).in_(ids),
-        Consent.scope == psvc.SCOPE_SHARE_CONTACT,
+        Consent.scope == consents.SCOPE_SHARE_CONTACT,
         col(Consent.withdrawn_at).is_(None),
     )
     return set(db.exec(query).all())

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, func, select
 from ...i18n import _
 from ...models import (
     OPEN_STAGES,
+    Consent,
     Organisation,
     Participant,
     Proposal,
@@ -38,8 +39,6 @@ class Row:
 
 def _contacts(db: Session, proposals: list[Proposal]) -> set[int]:
     """Ids of the proposals whose participant consented to share name and contact."""
-    from ..models import Consent
-
     ids = [p.id for p in proposals]
     if not ids:
         return set()

@@ -4,20 +4,23 @@ E-mail goes through SMTP when PORTAL_SMTP_HOST is set; the embedded default writ
 message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail that cannot be
 sent is logged, never fails the user's request: the in-portal list already has the message."""
 
+import logging
 import smtplib
 import uuid
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
 from flask_babel import force_locale
 from sqlmodel import Session, col, func, select, update
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
 from ..models import Notification, Participant, Role, User, utcnow
+from . import settings
 from .errors import ForbiddenError, NotFoundError
+
+log = logging.getLogger(__name__)
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
 # translated inside the recipient's locale, then filled in (lazy values too, in that locale).
@@ -27,7 +30,7 @@ Message = tuple
 def locale_of(user: User) -> str:
     if user.locale in LANGUAGES:
         return user.locale
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return settings.default_locale()
 
 
 def _mail_address(db: Session, user: User) -> str | None:
@@ -84,7 +87,7 @@ def _isolated(params: dict) -> dict:
 
 
 def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
-    config = current_app.config
+    config = settings.mail()
     mail = EmailMessage()
     mail["From"] = config["SMTP_FROM"]
     mail["To"] = to
@@ -97,8 +100,7 @@ def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
 
 
 def send(mail: EmailMessage) -> None:
-    config = current_app.config
-    log = current_app.logger
+    config = settings.mail()
     try:
         if config["SMTP_HOST"]:
             with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=15) as smtp:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from flask import current_app
 from sqlmodel import Session, col, select
 
 from ... import clock
@@ -21,6 +20,7 @@ from ...models import (
     Stage,
     Vacancy,
 )
+from .. import settings
 
 DUE_WINDOW_DAYS = 7  # a check-in opens a week before its milestone
 OVERDUE_AFTER_DAYS = 14  # and is overdue two weeks after it
@@ -36,7 +36,7 @@ STATUS_LABELS = {
 
 
 def milestones() -> tuple[int, ...]:
-    return tuple(current_app.config["CHECKIN_MONTHS"])
+    return settings.checkin_months()
 
 
 def status_of(due_on: date, row: CheckIn | None, left_on: date | None, today: date) -> str:

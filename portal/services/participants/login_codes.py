@@ -6,7 +6,6 @@ import hmac
 import secrets
 from datetime import date
 
-from flask import current_app
 from sqlmodel import Session, select
 
 from ...i18n import _
@@ -17,7 +16,7 @@ from ...models import (
     User,
     utcnow,
 )
-from .. import audit
+from .. import audit, settings
 from ..accounts import (
     SignInResult,
     clear_sign_in_failures,
@@ -37,7 +36,7 @@ def normalise_code(code: str) -> str:
 
 
 def _code_hash(code: str) -> str:
-    key = current_app.config["SECRET_KEY"].encode()
+    key = settings.secret_key()
     return hmac.new(key, normalise_code(code).encode(), hashlib.sha256).hexdigest()
 
 

@@ -93,7 +93,7 @@ def add_demo_checkins(db: Session, world: dict) -> None:
     mentors, employers = world["mentors"], world["employer_users"]
     for row, employer_index, title, age, plan in HIRES:
         mentor, employer = mentors[row[2]], employers[employer_index]
-        p = proposals_demo._extra_participant(db, mentor, row, today)
+        p = proposals_demo.extra_participant(db, mentor, row, today)
         vacancy = _vacancy(db, employer, title, row[4], row[5], today + timedelta(days=5), row[3])
         proposal = workflow.propose(db, mentor, p.id, vacancy.id, MOTIVATION, True, True)
         hired_on = today + timedelta(days=age) if age < 0 else today + relativedelta(months=-age)

@@ -40,7 +40,7 @@ MOTIVATION = {
 }
 
 
-def _extra_participant(db: Session, mentor, row, today: date) -> Participant:
+def extra_participant(db: Session, mentor, row, today: date) -> Participant:
     first, last, _mentor, postcode, occupation, skill, dutch, phone = row
     values = {"first_name": first, "last_name": last, "date_of_birth": date(1993, 2, 14)}
     p = profiles.create_participant(db, mentor, values | {"phone": phone})
@@ -81,7 +81,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
         for p in db.exec(select(Participant).where(Participant.first_name == "Amina"))
     }
     for row in EXTRA:
-        people[row[0]] = _extra_participant(db, mentors[row[2]], row, today)
+        people[row[0]] = extra_participant(db, mentors[row[2]], row, today)
     vacancy = {v.title: v for v in db.exec(select(Vacancy)).all()}
     participant_user = {u.display_name.split()[0]: u for u in world["participants"]}
 

@@ -3,6 +3,7 @@ test client)."""
 
 from datetime import date, timedelta
 
+from portal import clock
 from portal.models import Participant
 from portal.services import caseload
 from portal.services.participants import consents, endorsements, profiles
@@ -24,7 +25,7 @@ def make_participant(app, db, mentor, complete=False, **person) -> Participant:
             for section, section_values in COMPLETE.items():
                 if section == "availability":
                     section_values = section_values | {
-                        "available_from": date.today() + timedelta(days=7)
+                        "available_from": clock.today() + timedelta(days=7)
                     }
                 profiles.save_section(db, mentor, p, section, section_values)
             profiles.add_skill(db, mentor, p, "order-picking", 3, "Picks orders alone.")

@@ -2,10 +2,11 @@
 straight through the services; the tests then act through the test client."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Participant, Proposal, ProposalEvent, User, Vacancy
 from portal.services.vacancies import lifecycle
 from portal.services.vacancies.content import CommitmentData, VacancyData
@@ -15,7 +16,7 @@ from .participant_factory import endorse, make_participant
 
 
 def vacancy_data(**changes) -> VacancyData:
-    start = date.today() + timedelta(days=20)
+    start = clock.today() + timedelta(days=20)
     data = VacancyData(
         title="Magazijnmedewerker",
         occupation_code="order-picker",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Notification
 from portal.services.participants import login_codes, profiles
 
@@ -38,7 +39,7 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
     [answer] = _for(_mails(app), w.mentor.email)
     assert "is geïnteresseerd in Samir" in answer["Subject"]
 
-    soon = date.today() + timedelta(days=2)
+    soon = clock.today() + timedelta(days=2)
     meeting = {"meeting_on": soon.isoformat(), "meeting_time": "09:00", "meeting_place": "Dok 4"}
     step(employer, proposal.id, "intro_meeting", meeting)
     mails = _mails(app)
@@ -86,7 +87,7 @@ def test_meeting_reaches_the_participant_too_in_their_language(app, db, make_use
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
     step(employer, proposal.id, "employer_interested")
-    soon = (date.today() + timedelta(days=2)).isoformat()
+    soon = (clock.today() + timedelta(days=2)).isoformat()
     step(employer, proposal.id, "intro_meeting", {"meeting_on": soon, "meeting_place": "Dok 4"})
     [mail] = _for(_mails(app), "samir@example.org")
     assert mail["Content-Language"] == "ar"

@@ -2,6 +2,7 @@
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Consent, Endorsement, Participant
 from portal.services.participants import login_codes, profiles
 
@@ -78,13 +79,13 @@ def test_right_to_work_none_blocks_matching(app, db, make_user):
 
 
 def test_expired_endorsement_has_its_own_state(app, db, make_user):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     mentor = make_user("mentor")
     p = make_participant(app, db, mentor, complete=True)
     endorse(app, db, mentor, p)
     endorsement = db.exec(select(Endorsement)).one()
-    endorsement.valid_until = date.today() - timedelta(days=1)
+    endorsement.valid_until = clock.today() - timedelta(days=1)
     db.add(endorsement)
     db.commit()
     assert state(app, db, p) == "endorsement_expired"

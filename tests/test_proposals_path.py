@@ -1,10 +1,11 @@
 """The whole path through the test client: proposal -> interested -> meeting -> trial ->
 hired; what the employer sees before and after the participant's consent; the boards."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Consent, Participant, Vacancy
 from portal.services.participants import login_codes
 
@@ -26,7 +27,7 @@ def test_whole_path_from_proposal_to_hire_closes_the_vacancy(app, db, make_user)
     inbox = employer.get("/proposals/inbox?lang=en").get_data(as_text=True)
     assert f"Candidate K{proposal.id:04d}" in inbox
 
-    soon = date.today() + timedelta(days=3)
+    soon = clock.today() + timedelta(days=3)
     assert step(employer, proposal.id, "employer_interested").status_code == 302
     meeting = {"meeting_on": soon.isoformat(), "meeting_time": "10:30", "meeting_place": "Onthaal"}
     assert step(employer, proposal.id, "intro_meeting", meeting).status_code == 302

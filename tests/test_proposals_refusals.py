@@ -1,9 +1,10 @@
 """Every refusal: a clear message, nothing changed, no 500."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import func, select
 
+from portal import clock
 from portal.models import Participant, Proposal, ProposalEvent
 from portal.services.participants import profiles
 
@@ -120,7 +121,7 @@ def test_stage_out_of_order_is_refused_with_a_message(app, db, make_user):
     propose(client_for(app, w.mentor), w)
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
-    hire = {"contract_type": "open-ended", "hire_start": date.today().isoformat()}
+    hire = {"contract_type": "open-ended", "hire_start": clock.today().isoformat()}
     response = step(employer, proposal.id, "hired", hire)
     assert response.status_code == 302
     page = employer.get(response.headers["Location"]).get_data(as_text=True)
@@ -139,7 +140,7 @@ def test_bad_step_values_are_shown_next_to_the_field_and_kept(app, db, make_user
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
     step(employer, proposal.id, "employer_interested")
-    past = (date.today() - timedelta(days=1)).isoformat()
+    past = (clock.today() - timedelta(days=1)).isoformat()
     response = step(
         employer, proposal.id, "intro_meeting", {"meeting_on": past, "meeting_place": "Poort 3"}
     )

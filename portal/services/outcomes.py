@@ -28,6 +28,7 @@ from functools import cache
 from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
+from .. import clock
 from ..models import CheckIn, Endorsement, Organisation, Participant, Proposal, Stage, Vacancy
 from . import postcodes
 from .checkins.recording import COMMITMENT_ANSWERS
@@ -382,6 +383,4 @@ def load(db: Session) -> Facts:
 
 
 def figures(db: Session, filters: Filters | None = None, today: date | None = None) -> Figures:
-    from ..clock import today as current_day
-
-    return compute(load(db), filters or Filters(), today or current_day())
+    return compute(load(db), filters or Filters(), today or clock.today())

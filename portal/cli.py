@@ -20,7 +20,7 @@ from search_index.feed import prune
 from search_index.flask_sync import get_store
 from search_index.rebuild import expected_total
 
-from . import db, demo
+from . import db
 from .config import LANGUAGES
 from .models import Organisation, Role, utcnow
 from .services import accounts
@@ -129,6 +129,8 @@ def demo_command(reset):
 
 
 def _load_demo(reset: bool) -> None:
+    from . import demo  # here, not at the top: demo data stays out of the web process
+
     session = db.session()
     try:
         logins = demo.fill(session, reset_first=reset, progress=lambda m: click.echo(m, err=True))
@@ -422,6 +424,8 @@ def translations_compile():
 @click.option("--no-demo", is_flag=True, help="Do not load demo data into an empty database.")
 @with_appcontext
 def start_command(host, port, no_demo):
+    from . import demo  # here, not at the top: demo data stays out of the web process
+
     _pybabel("compile", "-d", "translations")
     db.upgrade(current_app.config["DATABASE_URL"])
     logins_file = Path(current_app.instance_path) / "demo-logins.txt"

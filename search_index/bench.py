@@ -16,8 +16,6 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from portal.services.participants import endorsements
-
 from . import brute
 from .match_rules import hard_failures
 
@@ -394,6 +392,7 @@ def throwaway_app(folder: Path, database_url: str | None = None):
 def _run(folder: Path, n, queries, seed, echo, database_url, workers):
     from portal.models import Participant, User
     from portal.services import matching, search_documents
+    from portal.services.participants import endorsements
 
     from . import open_engine, rebuild
     from .flask_sync import get_store

@@ -6,14 +6,7 @@ from datetime import date
 from sqlmodel import Session, col
 
 from ...i18n import _
-from ...models import (
-    Participant,
-    Proposal,
-    Role,
-    Stage,
-    User,
-    Vacancy,
-)
+from ...models import Participant, Proposal, Role, Stage, User, Vacancy
 from ..errors import ForbiddenError, NotFoundError, ServiceError
 from ..proposals.visibility import contact_visible
 from .schedule import Slot, schedule

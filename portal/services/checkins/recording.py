@@ -8,14 +8,7 @@ from sqlmodel import Session, select
 
 from ... import clock
 from ...i18n import _, _l
-from ...models import (
-    CheckIn,
-    Participant,
-    Proposal,
-    Role,
-    User,
-    utcnow,
-)
+from ...models import CheckIn, Participant, Proposal, Role, User, utcnow
 from ..errors import ForbiddenError, ServiceError
 from ..participants import opening, profiles
 from ..proposals.notices import format_day

@@ -5,11 +5,7 @@ from datetime import date
 from sqlmodel import Session
 
 from ...i18n import _l
-from ...models import (
-    CheckIn,
-    User,
-    utcnow,
-)
+from ...models import CheckIn, User, utcnow
 from .. import notifications
 from ..proposals.notices import employer_users, format_day
 from .schedule import schedule

@@ -12,14 +12,7 @@ from sqlmodel import Session, col, select
 
 from ... import clock
 from ...i18n import _l
-from ...models import (
-    CheckIn,
-    Organisation,
-    Participant,
-    Proposal,
-    Stage,
-    Vacancy,
-)
+from ...models import CheckIn, Organisation, Participant, Proposal, Stage, Vacancy
 from .. import settings
 
 DUE_WINDOW_DAYS = 7  # a check-in opens a week before its milestone

@@ -3,12 +3,7 @@
 from sqlmodel import Session, col, func, select
 
 from ...i18n import _
-from ...models import (
-    Consent,
-    Participant,
-    User,
-    utcnow,
-)
+from ...models import Consent, Participant, User, utcnow
 from .. import audit
 from ..errors import ServiceError
 from .records import touched

@@ -7,12 +7,7 @@ from sqlmodel import Session, col, select
 
 from ... import clock
 from ...i18n import _
-from ...models import (
-    Endorsement,
-    Participant,
-    User,
-    utcnow,
-)
+from ...models import Endorsement, Participant, User, utcnow
 from .. import audit
 from ..errors import ServiceError
 from .profiles import missing_sections_of

@@ -9,13 +9,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ...i18n import _
-from ...models import (
-    AccountStatus,
-    Participant,
-    Role,
-    User,
-    utcnow,
-)
+from ...models import AccountStatus, Participant, Role, User, utcnow
 from .. import audit, settings
 from ..accounts import (
     SignInResult,

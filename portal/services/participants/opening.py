@@ -3,11 +3,7 @@ refusal is written to the audit log."""
 
 from sqlmodel import Session, select
 
-from ...models import (
-    Participant,
-    Role,
-    User,
-)
+from ...models import Participant, Role, User
 from .. import audit
 from ..errors import ForbiddenError, NotFoundError
 

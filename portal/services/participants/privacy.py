@@ -22,9 +22,7 @@ from ...models import (
     utcnow,
 )
 from .. import audit
-from ..accounts import (
-    clear_sign_in_failures,
-)
+from ..accounts import clear_sign_in_failures
 from ..search_feed import record_change
 from .records import rows_of
 

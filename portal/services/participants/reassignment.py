@@ -3,12 +3,7 @@
 from sqlmodel import Session, select
 
 from ...i18n import _
-from ...models import (
-    AccountStatus,
-    Participant,
-    Role,
-    User,
-)
+from ...models import AccountStatus, Participant, Role, User
 from .. import audit
 from ..errors import ServiceError
 from .records import touched

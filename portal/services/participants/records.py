@@ -4,10 +4,7 @@ transaction, and the space-separated code lists the profile stores."""
 from sqlmodel import Session, select
 
 from ...i18n import _
-from ...models import (
-    Participant,
-    utcnow,
-)
+from ...models import Participant, utcnow
 from ..errors import ServiceError
 from ..search_feed import record_change
 

@@ -8,14 +8,7 @@ from sqlmodel import Session, col, select
 
 from ... import clock, vocabulary
 from ...i18n import _
-from ...models import (
-    Organisation,
-    Participant,
-    Proposal,
-    User,
-    Vacancy,
-    VacancyStatus,
-)
+from ...models import Organisation, Participant, Proposal, User, Vacancy, VacancyStatus
 from .. import participant_catalogues as cat
 from .. import postcodes
 from ..participants import endorsements, profiles, records

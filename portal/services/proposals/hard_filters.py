@@ -7,10 +7,7 @@ from datetime import date
 from sqlmodel import Session
 
 from ...i18n import _
-from ...models import (
-    Participant,
-    Vacancy,
-)
+from ...models import Participant, Vacancy
 from .. import caseload, matching
 from ..vacancies import lifecycle
 

@@ -5,15 +5,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ...i18n import _l
-from ...models import (
-    AccountStatus,
-    Organisation,
-    Proposal,
-    Role,
-    Stage,
-    User,
-    Vacancy,
-)
+from ...models import AccountStatus, Organisation, Proposal, Role, Stage, User, Vacancy
 from .. import catalogues, notifications
 from .stage_rules import DECLINE_REASONS
 

@@ -6,9 +6,7 @@ intro_meeting -> trial | hired | not_hired; trial -> hired | not_hired; any open
 withdrawn (participant or mentor)."""
 
 from ...i18n import _, _l
-from ...models import (
-    Stage,
-)
+from ...models import Stage
 from ..errors import ServiceError
 
 MAX_TEXT = 2000

@@ -4,14 +4,7 @@ contact only after the participant's share_contact consent for that proposal."""
 
 from sqlmodel import Session
 
-from ...models import (
-    Participant,
-    Proposal,
-    Role,
-    Stage,
-    User,
-    Vacancy,
-)
+from ...models import Participant, Proposal, Role, Stage, User, Vacancy
 from ..errors import ForbiddenError, NotFoundError
 from ..participants import consents
 

@@ -7,13 +7,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ...i18n import _
-from ...models import (
-    MentoringCommitment,
-    Vacancy,
-    VacancyCertificate,
-    VacancySkill,
-    VacancyStatus,
-)
+from ...models import MentoringCommitment, Vacancy, VacancyCertificate, VacancySkill, VacancyStatus
 from .. import catalogues, postcodes
 from .. import vocabulary as vocab
 from ..errors import ServiceError

@@ -22,8 +22,10 @@ from . import db
 from .cli_translations import compile_catalogs, translations_group
 from .matching.index import get_store
 from .models import Organisation, Role, utcnow
-from .services import accounts, demo
+from .services import accounts
+from .services.checkins import reminders
 from .services.errors import ServiceError
+from .services.vacancies import lifecycle
 
 
 def register(app) -> None:
@@ -123,6 +125,8 @@ def demo_command(reset):
 
 
 def _load_demo(reset: bool) -> None:
+    from . import demo  # here, not at the top: demo data stays out of the web process
+
     session = db.session()
     try:
         logins = demo.fill(session, reset_first=reset, progress=lambda m: click.echo(m, err=True))
@@ -147,9 +151,7 @@ def vacancies_group():
 @vacancies_group.command("expire", help="Mark published vacancies past their closing date.")
 @with_appcontext
 def vacancies_expire():
-    from .services import vacancies
-
-    expired = vacancies.expire_due(db.session())
+    expired = lifecycle.expire_due(db.session())
     click.echo(f"{len(expired)} vacancies expired")
 
 
@@ -162,9 +164,7 @@ def checkins_group():
 @checkins_group.command("notify", help="Send a reminder for every due check-in (each once).")
 @with_appcontext
 def checkins_notify():
-    from .services import checkins
-
-    sent = checkins.notify_due(db.session())
+    sent = reminders.notify_due(db.session())
     click.echo(f"checkins notified={sent}")
 
 
@@ -344,6 +344,8 @@ def bench_command(n, queries, seed, workers):
 @click.option("--no-demo", is_flag=True, help="Do not load demo data into an empty database.")
 @with_appcontext
 def start_command(host, port, no_demo):
+    from . import demo  # here, not at the top: demo data stays out of the web process
+
     compile_catalogs()
     db.upgrade(current_app.config["DATABASE_URL"])
     logins_file = Path(current_app.instance_path) / "demo-logins.txt"

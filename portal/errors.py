@@ -5,6 +5,7 @@ from flask_wtf.csrf import CSRFError
 
 from . import db
 from .i18n import _
+from .services.errors import ForbiddenError, NotFoundError
 
 
 def init_app(app) -> None:
@@ -28,6 +29,9 @@ def init_app(app) -> None:
 
     for code in messages:
         app.register_error_handler(code, lambda exc, code=code: render(code))
+    # A service's refused access becomes its HTTP page here, and nowhere else.
+    app.register_error_handler(ForbiddenError, lambda exc: render(403))
+    app.register_error_handler(NotFoundError, lambda exc: render(404))
 
     @app.errorhandler(CSRFError)
     def csrf_error(_exc):

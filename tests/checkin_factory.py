@@ -3,9 +3,9 @@ test client)."""
 
 from datetime import timedelta
 
+from portal.clock import today
 from portal.models import Proposal, Stage
-from portal.services import proposals as svc
-from portal.services.participants import today
+from portal.services.proposals import workflow
 
 from .proposal_factory import World, world
 
@@ -13,7 +13,9 @@ from .proposal_factory import World, world
 def hired(app, db, make_user, days_ago=40, **changes) -> tuple[World, Proposal]:
     w = world(app, db, make_user, **changes)
     with app.app_context():
-        proposal = svc.propose(db, w.mentor, w.participant.id, w.vacancy.id, "Past hire.", True)
+        proposal = workflow.propose(
+            db, w.mentor, w.participant.id, w.vacancy.id, "Past hire.", True
+        )
         for stage, values in (
             (Stage.EMPLOYER_INTERESTED, {}),
             (Stage.INTRO_MEETING, {"meeting_on": today() + timedelta(days=1),
@@ -21,7 +23,7 @@ def hired(app, db, make_user, days_ago=40, **changes) -> tuple[World, Proposal]:
             (Stage.HIRED, {"contract_type": "open-ended",
                            "hire_start": today() - timedelta(days=days_ago)}),
         ):  # fmt: skip
-            svc.advance(db, w.employer, proposal.id, stage, values)
+            workflow.advance(db, w.employer, proposal.id, stage, values)
     return w, proposal
 
 

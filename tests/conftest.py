@@ -21,10 +21,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from portal import create_app
+from portal import create_app, demo
 from portal import db as portal_db
 from portal.config import ConfigError, normalise_database_url
-from portal.services import accounts, demo
+from portal.services import accounts
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')

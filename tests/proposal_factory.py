@@ -2,20 +2,21 @@
 straight through the services; the tests then act through the test client."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Participant, Proposal, ProposalEvent, User, Vacancy
-from portal.services import vacancies
-from portal.services.vacancies import CommitmentData, VacancyData
+from portal.services.vacancies import lifecycle
+from portal.services.vacancies.content import CommitmentData, VacancyData
 
 from .conftest import csrf_token, login
 from .participant_factory import endorse, make_participant
 
 
 def vacancy_data(**changes) -> VacancyData:
-    start = date.today() + timedelta(days=20)
+    start = clock.today() + timedelta(days=20)
     data = VacancyData(
         title="Magazijnmedewerker",
         occupation_code="order-picker",
@@ -53,9 +54,9 @@ def world(app, db, make_user, publish=True, consent=True, endorsed=True, **vacan
     if endorsed:
         endorse(app, db, mentor, p, consent=consent)
     with app.app_context():
-        vacancy, _new = vacancies.create(db, employer, vacancy_data(**vacancy_changes))
+        vacancy, _new = lifecycle.create(db, employer, vacancy_data(**vacancy_changes))
         if publish:
-            vacancies.publish(db, employer, vacancy)
+            lifecycle.publish(db, employer, vacancy)
     return World(mentor, employer, p, None, vacancy)
 
 

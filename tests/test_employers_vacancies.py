@@ -1,11 +1,12 @@
 """Employers post vacancies with a mentoring commitment; every rule through the Flask test
 client and the database."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import func, select
 
+from portal import clock
 from portal.models import (
     MentoringCommitment,
     Organisation,
@@ -16,7 +17,7 @@ from portal.models import (
 
 from .conftest import csrf_token, login, post
 
-TODAY = date.today()
+TODAY = clock.today()
 PROFILE = {
     "name": "Bakkerij Maes",
     "sector": "food-production",

@@ -6,10 +6,10 @@ import re
 from sqlmodel import Session, select
 
 from portal import db as portal_db
+from portal import demo
 from portal.matching import service as matching
 from portal.matching.index import get_store
 from portal.models import Participant, Vacancy
-from portal.services import demo
 from search_index import rebuild
 
 

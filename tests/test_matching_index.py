@@ -9,7 +9,7 @@ from sqlmodel import Session
 from portal.matching import service as matching
 from portal.matching.index import get_store
 from portal.models import Participant, Vacancy
-from portal.services import participants as svc
+from portal.services.participants import consents, endorsements, privacy, profiles
 from search_index import compare
 
 from .conftest import login, post
@@ -83,13 +83,13 @@ def test_edit_that_breaks_a_filter_removes_the_match(app, db, pair):
 def test_unpublish_revoke_withdraw_erase_reach_the_index(app, db, pair, make_user):
     v, p, mentor = pair["vacancy"], pair["participant"], pair["mentor"]
     with app.app_context():
-        svc.withdraw_consent(db, mentor, db.get(Participant, p.id))
+        consents.withdraw_consent(db, mentor, db.get(Participant, p.id))
     assert candidates(app, v.id).total == 0 and openings(app, p.id).total == 0
     with app.app_context():
-        svc.give_consent(db, mentor, db.get(Participant, p.id), with_mentor=True)
+        consents.give_consent(db, mentor, db.get(Participant, p.id), with_mentor=True)
     assert candidates(app, v.id).total == 1
     with app.app_context():
-        svc.revoke_endorsement(db, mentor, db.get(Participant, p.id))
+        endorsements.revoke_endorsement(db, mentor, db.get(Participant, p.id))
     assert candidates(app, v.id).total == 0
     endorse(app, db, mentor, db.get(Participant, p.id), consent=False)
     assert candidates(app, v.id).total == 1
@@ -102,7 +102,7 @@ def test_unpublish_revoke_withdraw_erase_reach_the_index(app, db, pair, make_use
     agree(app)
     coordinator = make_user("coordinator")
     with app.app_context():
-        svc.erase(db, coordinator, db.get(Participant, p.id))
+        privacy.erase(db, coordinator, db.get(Participant, p.id))
     with app.app_context():
         engine = get_store(app).engine()
         from search_index.sync import sync
@@ -115,17 +115,17 @@ def test_unpublish_revoke_withdraw_erase_reach_the_index(app, db, pair, make_use
 def test_pending_right_to_work_is_not_matched(app, db, pair):
     v, p, mentor = pair["vacancy"], pair["participant"], pair["mentor"]
     with app.app_context():
-        svc.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
+        profiles.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
                          {"right_to_work": "pending"})  # fmt: skip
     assert candidates(app, v.id).total == 0
     with app.app_context():
         until = date.fromordinal(v.start_date.toordinal() - 1)
-        svc.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
+        profiles.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
                          {"right_to_work": "limited", "right_to_work_until": until})  # fmt: skip
     assert candidates(app, v.id).total == 0  # ends the day before the start
     with app.app_context():
         until = v.start_date + timedelta(days=1)
-        svc.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
+        profiles.save_section(db, mentor, db.get(Participant, p.id), "right_to_work",
                          {"right_to_work": "limited", "right_to_work_until": until})  # fmt: skip
     assert candidates(app, v.id).total == 1
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Notification
+from portal.services.participants import login_codes, profiles
 
 from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
 
@@ -37,7 +39,7 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
     [answer] = _for(_mails(app), w.mentor.email)
     assert "is geïnteresseerd in Samir" in answer["Subject"]
 
-    soon = date.today() + timedelta(days=2)
+    soon = clock.today() + timedelta(days=2)
     meeting = {"meeting_on": soon.isoformat(), "meeting_time": "09:00", "meeting_place": "Dok 4"}
     step(employer, proposal.id, "intro_meeting", meeting)
     mails = _mails(app)
@@ -71,22 +73,21 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
 
 def test_meeting_reaches_the_participant_too_in_their_language(app, db, make_user):
     from portal.models import Participant
-    from portal.services import participants as psvc
 
     w = world(app, db, make_user)
     with app.app_context():
         p = db.get(Participant, w.participant.id)
-        psvc.save_section(
+        profiles.save_section(
             db, w.mentor, p, "person",
             {"first_name": "Samir", "email": "samir@example.org", "preferred_languages": ["ar"],
                  "date_of_birth": date(1995, 5, 4)},
         )  # fmt: skip
-        psvc.issue_login_code(db, w.mentor, p)
+        login_codes.issue_login_code(db, w.mentor, p)
     propose(client_for(app, w.mentor), w)
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
     step(employer, proposal.id, "employer_interested")
-    soon = (date.today() + timedelta(days=2)).isoformat()
+    soon = (clock.today() + timedelta(days=2)).isoformat()
     step(employer, proposal.id, "intro_meeting", {"meeting_on": soon, "meeting_place": "Dok 4"})
     [mail] = _for(_mails(app), "samir@example.org")
     assert mail["Content-Language"] == "ar"

@@ -13,7 +13,8 @@ from portal.models import (
     ParticipantSkill,
     User,
 )
-from portal.services import participants as svc
+from portal.services import caseload
+from portal.services.participants import login_codes
 
 from .conftest import login, post
 from .participant_factory import endorse, make_participant
@@ -78,7 +79,7 @@ def test_erasure_leaves_no_personal_data_and_one_audit_line(app, db, make_user):
     endorse(app, db, mentor, p)
     pid = p.id
     with app.app_context():
-        svc.issue_login_code(db, mentor, db.get(Participant, pid))
+        login_codes.issue_login_code(db, mentor, db.get(Participant, pid))
     db.expire_all()
     user_id = db.get(Participant, pid).user_id
     coordinator = make_user("coordinator")
@@ -107,7 +108,7 @@ def test_demo_has_participants_in_every_state_and_their_logins_work(app, db):
     assert result.exit_code == 0, result.output
     with app.app_context():
         participants = db.exec(select(Participant)).all()
-        states = {case.state for case in svc.cases(db, list(participants))}
+        states = {case.state for case in caseload.cases(db, list(participants))}
     assert states >= {
         "incomplete",
         "not_endorsed",

@@ -2,7 +2,9 @@
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Consent, Endorsement, Participant
+from portal.services.participants import login_codes, profiles
 
 from .conftest import login, post
 from .participant_factory import endorse, make_participant, matchable, state
@@ -67,24 +69,23 @@ def test_only_endorsed_and_consenting_participants_are_matchable_revoke_acts_at_
 
 
 def test_right_to_work_none_blocks_matching(app, db, make_user):
-    from portal.services import participants as svc
 
     mentor = make_user("mentor")
     p = make_participant(app, db, mentor, complete=True)
     endorse(app, db, mentor, p)
     with app.app_context():
-        svc.save_section(db, mentor, p, "right_to_work", {"right_to_work": "none"})
+        profiles.save_section(db, mentor, p, "right_to_work", {"right_to_work": "none"})
     assert not matchable(app, db, p)
 
 
 def test_expired_endorsement_has_its_own_state(app, db, make_user):
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     mentor = make_user("mentor")
     p = make_participant(app, db, mentor, complete=True)
     endorse(app, db, mentor, p)
     endorsement = db.exec(select(Endorsement)).one()
-    endorsement.valid_until = date.today() - timedelta(days=1)
+    endorsement.valid_until = clock.today() - timedelta(days=1)
     db.add(endorsement)
     db.commit()
     assert state(app, db, p) == "endorsement_expired"
@@ -113,12 +114,11 @@ def test_mentor_records_consent_only_with_the_participant_at_the_side(app, db, m
 
 
 def test_participant_gives_and_withdraws_consent_in_their_own_account(app, db, make_user):
-    from portal.services import participants as svc
 
     mentor = make_user("mentor")
     p = make_participant(app, db, mentor, complete=True)
     with app.app_context():
-        code = svc.issue_login_code(db, mentor, db.get(Participant, p.id))
+        code = login_codes.issue_login_code(db, mentor, db.get(Participant, p.id))
     endorse(app, db, mentor, p, consent=False)
     person = app.test_client()
     post(person, "/start", {"code": code, "date_of_birth": "1995-05-04"}, token_from="/start")

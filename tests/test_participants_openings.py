@@ -7,15 +7,15 @@ import re
 from sqlmodel import select
 
 from portal.models import Notification, OpeningReaction, Participant
-from portal.services import participants as psvc
-from portal.services import vacancies
+from portal.services.participants import login_codes
+from portal.services.vacancies import lifecycle
 
 from .proposal_factory import client_for, post_form, proposals_of, propose, vacancy_data, world
 
 
 def participant_client(app, db, w):
     with app.app_context():
-        code = psvc.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
+        code = login_codes.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
     person = app.test_client()
     response = post_form(person, "/start", {"code": code, "date_of_birth": "1995-05-04"}, "/start")
     assert response.status_code == 302
@@ -202,8 +202,8 @@ def test_cards_come_a_dozen_at_a_time_with_show_more(app, db, make_user):
     w = world(app, db, make_user)
     with app.app_context():
         for _number in range(13):  # 14 open vacancies that fit in all
-            vacancy, _new = vacancies.create(db, w.employer, vacancy_data())
-            vacancies.publish(db, w.employer, vacancy)
+            vacancy, _new = lifecycle.create(db, w.employer, vacancy_data())
+            lifecycle.publish(db, w.employer, vacancy)
     person = participant_client(app, db, w)
     first = person.get("/me/openings?lang=en").get_data(as_text=True)
     assert first.count('class="opening-card') == 12

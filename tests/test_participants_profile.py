@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
+from portal import clock
 from portal.models import AuditEvent, Participant, ParticipantSkill
 
 from .conftest import login, post
@@ -170,12 +171,12 @@ def test_skills_come_from_the_vocabulary_with_level_and_evidence(app, db, mentor
 def test_certificates_with_expiry(app, db, mentor, mentor_client):
     p = make_participant(app, db, mentor)
     url = f"/mentor/participants/{p.id}/certificates?lang=en"
-    past = (date.today() - timedelta(days=1)).isoformat()
+    past = (clock.today() - timedelta(days=1)).isoformat()
     response = post(
         mentor_client, url, {"certificate": "forklift", "expires_on": past}, token_from=url
     )
     assert "This certificate has expired." in response.get_data(as_text=True)
-    future = (date.today() + timedelta(days=300)).isoformat()
+    future = (clock.today() + timedelta(days=300)).isoformat()
     post(mentor_client, url, {"certificate": "forklift", "expires_on": future}, token_from=url)
     assert "Forklift certificate" in mentor_client.get(url).get_data(as_text=True)
 

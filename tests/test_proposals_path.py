@@ -1,12 +1,13 @@
 """The whole path through the test client: proposal -> interested -> meeting -> trial ->
 hired; what the employer sees before and after the participant's consent; the boards."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
+from portal import clock
 from portal.models import Consent, Participant, Vacancy
-from portal.services import participants as psvc
+from portal.services.participants import login_codes
 
 from .conftest import login
 from .participant_factory import state
@@ -26,7 +27,7 @@ def test_whole_path_from_proposal_to_hire_closes_the_vacancy(app, db, make_user)
     inbox = employer.get("/proposals/inbox?lang=en").get_data(as_text=True)
     assert f"Candidate K{proposal.id:04d}" in inbox
 
-    soon = date.today() + timedelta(days=3)
+    soon = clock.today() + timedelta(days=3)
     assert step(employer, proposal.id, "employer_interested").status_code == 302
     meeting = {"meeting_on": soon.isoformat(), "meeting_time": "10:30", "meeting_place": "Onthaal"}
     assert step(employer, proposal.id, "intro_meeting", meeting).status_code == 302
@@ -70,7 +71,7 @@ def test_employer_sees_no_name_or_contact_before_consent_and_does_after(app, db,
 
     # The participant says yes in their own account.
     with app.app_context():
-        code = psvc.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
+        code = login_codes.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
     person = app.test_client()
     post_form(person, "/start", {"code": code, "date_of_birth": "1995-05-04"}, "/start")
     me = person.get("/me/?lang=en").get_data(as_text=True)

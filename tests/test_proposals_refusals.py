@@ -1,11 +1,12 @@
 """Every refusal: a clear message, nothing changed, no 500."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import func, select
 
+from portal import clock
 from portal.models import Participant, Proposal, ProposalEvent
-from portal.services import participants as psvc
+from portal.services.participants import profiles
 
 from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
 
@@ -38,7 +39,7 @@ def test_no_right_to_work_on_the_start_date_is_refused_even_with_a_reason(app, d
     with app.app_context():
         p = db.get(Participant, w.participant.id)
         until = w.vacancy.start_date - timedelta(days=1)
-        psvc.save_section(
+        profiles.save_section(
             db, w.mentor, p, "right_to_work",
             {"right_to_work": "limited", "right_to_work_until": until},
         )  # fmt: skip
@@ -53,7 +54,7 @@ def test_soft_criterion_needs_a_written_reason_which_is_stored(app, db, make_use
         p = db.get(Participant, w.participant.id)
         later = {"hours_per_week": 38, "shifts": ["day"]}
         later["available_from"] = w.vacancy.start_date + timedelta(days=7)
-        psvc.save_section(db, w.mentor, p, "availability", later)
+        profiles.save_section(db, w.mentor, p, "availability", later)
     mentor = client_for(app, w.mentor)
     _refused(propose(mentor, w), "Schrijf waarom je deze deelnemer toch voorstelt.")
     assert _count(db, Proposal) == 0
@@ -120,7 +121,7 @@ def test_stage_out_of_order_is_refused_with_a_message(app, db, make_user):
     propose(client_for(app, w.mentor), w)
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
-    hire = {"contract_type": "open-ended", "hire_start": date.today().isoformat()}
+    hire = {"contract_type": "open-ended", "hire_start": clock.today().isoformat()}
     response = step(employer, proposal.id, "hired", hire)
     assert response.status_code == 302
     page = employer.get(response.headers["Location"]).get_data(as_text=True)
@@ -139,7 +140,7 @@ def test_bad_step_values_are_shown_next_to_the_field_and_kept(app, db, make_user
     [proposal] = proposals_of(db, w)
     employer = client_for(app, w.employer)
     step(employer, proposal.id, "employer_interested")
-    past = (date.today() - timedelta(days=1)).isoformat()
+    past = (clock.today() - timedelta(days=1)).isoformat()
     response = step(
         employer, proposal.id, "intro_meeting", {"meeting_on": past, "meeting_place": "Poort 3"}
     )

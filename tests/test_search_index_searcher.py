@@ -6,12 +6,12 @@ from types import SimpleNamespace
 
 from sqlmodel import Session, select
 
+from portal.clock import today
 from portal.matching.index import get_store
 from portal.matching.index_query import indexed_facts, match_participants, match_vacancies
 from portal.matching.rules import day
 from portal.models import Participant, User
-from portal.services import participants as participant_service
-from portal.services.participants import today
+from portal.services.participants import endorsements
 from search_index import open_engine, rebuild, sync
 from search_index.whoosh.bitsets import BitsetSearcher, posting_ids
 
@@ -65,7 +65,7 @@ def test_a_searcher_after_a_commit_answers_like_a_fresh_one(bench_app):  # noqa:
         # a change: one person's endorsement is revoked (a commit with a deletion)
         person = db.exec(select(Participant).where(Participant.id == people[0].id)).one()
         mentor = db.get(User, person.mentor_id)
-        participant_service.revoke_endorsement(db, mentor, person)
+        endorsements.revoke_endorsement(db, mentor, person)
         sync(store, bind)
         second = engine.filters()
         assert second is not first and second._inherited is not None

@@ -9,6 +9,7 @@ from ..i18n import _, current_language
 from ..models import AccountStatus
 from ..services import accounts
 from ..services.errors import ServiceError
+from ..services.participants import login_codes
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RegisterForm, StartForm
 
@@ -110,13 +111,11 @@ def change_password():
 def start():
     """Participants sign in with the code their mentor printed and their date of birth;
     wrong tries count and lock like wrong passwords."""
-    from ..services import participants
-
     if current_user.is_authenticated:
         return redirect(url_for(landing_endpoint(current_user)))
     form = StartForm()
     if form.validate_on_submit():
-        result = participants.authenticate_code(
+        result = login_codes.authenticate_code(
             db.session(), form.code.data, form.date_of_birth.data
         )
         if result.user is not None:

@@ -6,7 +6,12 @@ from wtforms.validators import Length, Optional
 
 from ..forms import PlainDateField, choices
 from ..i18n import _l
-from ..services.checkins import COMMITMENT_ANSWERS, COMMITMENT_ITEMS, LEAVE_REASONS, RATINGS
+from ..services.checkins.recording import (
+    COMMITMENT_ANSWERS,
+    COMMITMENT_ITEMS,
+    LEAVE_REASONS,
+    RATINGS,
+)
 
 NOTE = Length(max=2000, message=_l("Use at most %(max)d characters."))
 YES_NO = choices((("yes", _l("Yes")), ("no", _l("No"))))

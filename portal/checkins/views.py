@@ -9,10 +9,10 @@ from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _
 from ..models import Role
-from ..services import checkins as svc
-from ..services import participants as participant_service
-from ..services import vacancies
+from ..services import caseload
+from ..services.checkins import follow_up, recording, schedule
 from ..services.errors import ServiceError
+from ..services.vacancies import content
 from . import bp
 from .forms import CheckInForm, EmployerViewForm
 
@@ -21,7 +21,7 @@ from .forms import CheckInForm, EmployerViewForm
 @roles("mentor", "employer", "coordinator")
 def index():
     session = db.session()
-    slots = svc.schedule(session, *svc.scope_of(current_user))
+    slots = schedule.schedule(session, *follow_up.scope_of(current_user))
     hires = {}
     for slot in slots:
         hires.setdefault(slot.proposal.id, []).append(slot)
@@ -32,7 +32,7 @@ def index():
             key=lambda s: (s.status != "overdue", s.due_on),
         ),
         hires=list(hires.values()),
-        name_of=svc.names_for(session, current_user),
+        name_of=follow_up.names_for(session, current_user),
     )
 
 
@@ -41,7 +41,7 @@ def index():
 def hire(proposal_id: int):
     session = db.session()
     try:
-        slots = svc.hire_slots(session, current_user, proposal_id)
+        slots = follow_up.hire_slots(session, current_user, proposal_id)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(url_for("checkins.index"))
@@ -50,19 +50,19 @@ def hire(proposal_id: int):
         "checkins/hire.html",
         slots=slots,
         hire=first,
-        name=svc.name_for(session, current_user, first.proposal, first.participant),
-        leave=svc.open_leave(session, first.participant)
+        name=follow_up.name_for(session, current_user, first.proposal, first.participant),
+        leave=recording.open_leave(session, first.participant)
         if current_user.role == Role.MENTOR
         else None,
         action_form=ActionForm(),
-        svc=svc,
+        labels=recording,
     )
 
 
 def _slot_or_refuse(proposal_id: int, month: int):
     session = db.session()
     try:
-        slots = svc.hire_slots(session, current_user, proposal_id)
+        slots = follow_up.hire_slots(session, current_user, proposal_id)
     except ServiceError as error:
         flash(error.message, "error")
         abort(redirect(url_for("checkins.index")))
@@ -107,12 +107,12 @@ def record(proposal_id: int, month: int):
         form = CheckInForm(data=data)
     else:
         form = CheckInForm()
-    items = svc.applicable_items(vacancies.commitment_of(session, slot.vacancy))
+    items = recording.applicable_items(content.commitment_of(session, slot.vacancy))
     if form.validate_on_submit():
         values = dict(form.data)
         values["commitment"] = {item: values.get(f"commitment_{item}") for item in items}
         try:
-            svc.record(session, current_user, proposal_id, month, values)
+            recording.record(session, current_user, proposal_id, month, values)
         except ServiceError as error:
             _refused(form, error)
         else:
@@ -123,7 +123,7 @@ def record(proposal_id: int, month: int):
         form=form,
         slot=slot,
         items=items,
-        name=svc.name_for(session, current_user, slot.proposal, slot.participant),
+        name=follow_up.name_for(session, current_user, slot.proposal, slot.participant),
     )
 
 
@@ -141,7 +141,7 @@ def employer_view(proposal_id: int, month: int):
         form = EmployerViewForm()
     if form.validate_on_submit():
         try:
-            svc.record_employer_view(session, current_user, proposal_id, month, form.data)
+            recording.record_employer_view(session, current_user, proposal_id, month, form.data)
         except ServiceError as error:
             _refused(form, error)
         else:
@@ -151,7 +151,7 @@ def employer_view(proposal_id: int, month: int):
         "checkins/employer_view.html",
         form=form,
         slot=slot,
-        name=svc.name_for(session, current_user, slot.proposal, slot.participant),
+        name=follow_up.name_for(session, current_user, slot.proposal, slot.participant),
     )
 
 
@@ -162,13 +162,13 @@ def reopen(participant_id: int):
         abort(400)
     session = db.session()
     try:
-        participant = svc.reopen(session, current_user, participant_id)
+        participant = recording.reopen(session, current_user, participant_id)
     except ServiceError as error:
         session.rollback()
         flash(error.message, "error")
         return redirect(url_for("mentors.participant", participant_id=participant_id))
     flash(_("The profile is open for new matches again."), "success")
-    facts = participant_service.case_facts(session, [participant])[0]
+    facts = caseload.case_facts(session, [participant])[0]
     if not facts.endorsed:
         flash(_("The endorsement is no longer valid: renew it before new proposals."), "info")
     return redirect(url_for("mentors.participant", participant_id=participant.id))

@@ -10,9 +10,10 @@ from ..forms import ActionForm, choices
 from ..i18n import _, isolate
 from ..mentors.profile import case_labels, export_response, profile_context
 from ..models import Organisation, Participant, User
-from ..services import accounts, checkins
-from ..services import participants as participant_service
+from ..services import accounts, caseload
+from ..services.checkins import follow_up
 from ..services.errors import ServiceError
+from ..services.participants import opening, privacy, reassignment
 from . import bp
 from .forms import (
     ROLE_LABELS,
@@ -41,8 +42,8 @@ def dashboard():
         counts=counts,
         role_labels=ROLE_LABELS,
         form=DecisionForm(),
-        due=checkins.due_for(session, current_user),
-        name_of=checkins.names_for(session, current_user),
+        due=follow_up.due_for(session, current_user),
+        name_of=follow_up.names_for(session, current_user),
     )
 
 
@@ -111,9 +112,7 @@ def reset_password(user_id: int):
 def _participant(participant_id: int):
     """For actions (not views) on one participant: the session and the participant."""
     session = db.session()
-    return session, participant_service.open_participant(
-        session, current_user, participant_id, view=False
-    )
+    return session, opening.open_participant(session, current_user, participant_id, view=False)
 
 
 def _mentor_choices(mentors):
@@ -124,7 +123,7 @@ def _mentor_choices(mentors):
 @roles("coordinator")
 def participants():
     session = db.session()
-    mentors = participant_service.mentors(session)
+    mentors = reassignment.mentors(session)
     rows = session.exec(
         select(Participant).order_by(Participant.first_name, Participant.last_name)
     ).all()
@@ -132,7 +131,7 @@ def participants():
     form.from_mentor.choices = form.to_mentor.choices = _mentor_choices(mentors)
     return render_template(
         "coordinators/participants.html",
-        cases=participant_service.cases(session, list(rows)),
+        cases=caseload.cases(session, list(rows)),
         mentor_names={m.id: m.display_name for m in mentors},
         show_mentor=True,
         profile_endpoint="coordinators.participant",
@@ -148,7 +147,7 @@ def reassign_caseload():
     if not form.validate_on_submit():
         abort(400)
     try:
-        moved = participant_service.reassign_caseload(
+        moved = reassignment.reassign_caseload(
             db.session(), current_user, form.from_mentor.data, form.to_mentor.data
         )
     except ServiceError as error:
@@ -162,9 +161,9 @@ def reassign_caseload():
 @roles("coordinator")
 def participant(participant_id: int):
     session = db.session()
-    p = participant_service.open_participant(session, current_user, participant_id)
+    p = opening.open_participant(session, current_user, participant_id)
     form = ReassignForm()
-    form.mentor_id.choices = _mentor_choices(participant_service.mentors(session))
+    form.mentor_id.choices = _mentor_choices(reassignment.mentors(session))
     form.mentor_id.data = p.mentor_id
     return render_template(
         "coordinators/participant.html",
@@ -183,9 +182,7 @@ def reassign_participant(participant_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        participant_service.reassign(
-            session, current_user, [p], session.get(User, form.mentor_id.data)
-        )
+        reassignment.reassign(session, current_user, [p], session.get(User, form.mentor_id.data))
     except ServiceError as error:
         flash(error.message, "error")
     else:
@@ -208,6 +205,6 @@ def erase_participant(participant_id: int):
     if not form.validate_on_submit():
         flash(_("Tick the box to confirm."), "error")
         return redirect(url_for("coordinators.participant", participant_id=p.id))
-    participant_service.erase(session, current_user, p)
+    privacy.erase(session, current_user, p)
     flash(_("All data of the participant is erased."), "success")
     return redirect(url_for("coordinators.participants"))

@@ -9,10 +9,13 @@ from ..access import roles
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, current_language
 from ..models import Organisation, Vacancy
-from ..services import checkins, organisations, proposals, vacancies
+from ..services import organisations
 from ..services import vocabulary as vocab
+from ..services.checkins import follow_up
 from ..services.errors import ServiceError
-from ..services.vacancies import CommitmentData, InvalidInput, VacancyData
+from ..services.proposals import boards
+from ..services.vacancies import browse, content, lifecycle
+from ..services.vacancies.content import CommitmentData, InvalidInput, VacancyData
 from . import bp
 from .forms import CloseForm, CommitmentForm, DuplicateForm, ProfileForm, VacancyForm
 
@@ -25,7 +28,7 @@ def _own_vacancy(vacancy_id: int) -> Vacancy:
     """The vacancy, if it belongs to the user's organisation: 404 when it does not exist,
     403 when it is someone else's (and nothing is changed)."""
     session = db.session()
-    vacancies.expire_due(session)
+    lifecycle.expire_due(session)
     vacancy = session.get(Vacancy, vacancy_id) or abort(404)
     if vacancy.organisation_id != current_user.organisation_id:
         abort(403)
@@ -55,16 +58,16 @@ def _save(form, action, problems) -> bool:
 def dashboard():
     organisation = _organisation()
     session = db.session()
-    items = vacancies.organisation_vacancies(session, organisation.id)
+    items = browse.organisation_vacancies(session, organisation.id)
     return render_template(
         "employers/dashboard.html",
         organisation=organisation,
         vacancies=items,
-        due=checkins.due_for(session, current_user),
-        name_of=checkins.names_for(session, current_user),
-        commitments=vacancies.commitments_for(db.session(), [item.id for item in items]),
-        proposal_counts=proposals.proposal_counts(db.session(), [item.id for item in items]),
-        has_commitment=vacancies.default_commitment(db.session(), organisation.id) is not None,
+        due=follow_up.due_for(session, current_user),
+        name_of=follow_up.names_for(session, current_user),
+        commitments=content.commitments_for(db.session(), [item.id for item in items]),
+        proposal_counts=boards.proposal_counts(db.session(), [item.id for item in items]),
+        has_commitment=content.default_commitment(db.session(), organisation.id) is not None,
     )
 
 
@@ -90,7 +93,7 @@ def profile():
 @roles("employer")
 def commitment():
     organisation = _organisation()
-    current = vacancies.default_commitment(db.session(), organisation.id)
+    current = content.default_commitment(db.session(), organisation.id)
     form = CommitmentForm(obj=current)
 
     def data():
@@ -99,7 +102,7 @@ def commitment():
     def action():
         organisations.set_default_commitment(db.session(), current_user, organisation, data())
 
-    if _save(form, action, lambda: vacancies.commitment_problems(data())):
+    if _save(form, action, lambda: content.commitment_problems(data())):
         flash(_("Your usual mentoring commitment is saved."), "success")
         return redirect(url_for("employers.dashboard"))
     return render_template("employers/commitment.html", form=form)
@@ -124,22 +127,22 @@ def new_vacancy():
     session = db.session()
     organisation = _organisation()
     start = VacancyData(
-        commitment=CommitmentData.of(vacancies.default_commitment(session, organisation.id))
+        commitment=CommitmentData.of(content.default_commitment(session, organisation.id))
     )
     form = _vacancy_form(start)
     if request.method == "GET":
-        form.nonce.data = vacancies.new_nonce()
+        form.nonce.data = lifecycle.new_nonce()
     created = {}
 
     def data():
         return VacancyData.from_mapping(form.data)
 
     def action():
-        created["vacancy"], created["new"] = vacancies.create(
+        created["vacancy"], created["new"] = lifecycle.create(
             session, current_user, data(), nonce=form.nonce.data
         )
 
-    if _save(form, action, lambda: vacancies.problems(session, data())):
+    if _save(form, action, lambda: content.problems(session, data())):
         if created["new"]:
             flash(_("The vacancy is saved as a draft. Check it and publish it."), "success")
         return redirect(url_for("employers.vacancy", vacancy_id=created["vacancy"].id))
@@ -153,11 +156,11 @@ def vacancy(vacancy_id: int):
     item = _own_vacancy(vacancy_id)
     return render_template(
         "employers/vacancy.html",
-        view=vacancies.view(db.session(), item, current_language()),
+        view=browse.view(db.session(), item, current_language()),
         action_form=ActionForm(),
         close_form=CloseForm(),
-        duplicate_form=DuplicateForm(nonce=vacancies.new_nonce()),
-        editable=item.status in vacancies.EDITABLE,
+        duplicate_form=DuplicateForm(nonce=lifecycle.new_nonce()),
+        editable=item.status in content.EDITABLE,
     )
 
 
@@ -166,7 +169,7 @@ def vacancy(vacancy_id: int):
 def edit_vacancy(vacancy_id: int):
     session = db.session()
     item = _own_vacancy(vacancy_id)
-    if item.status not in vacancies.EDITABLE:
+    if item.status not in content.EDITABLE:
         flash(_("A filled or closed vacancy cannot be changed any more."), "error")
         return redirect(url_for("employers.vacancy", vacancy_id=item.id))
     form = _vacancy_form(VacancyData.of(session, item))
@@ -175,9 +178,9 @@ def edit_vacancy(vacancy_id: int):
         return VacancyData.from_mapping(form.data)
 
     def action():
-        vacancies.update(session, current_user, item, data())
+        lifecycle.update(session, current_user, item, data())
 
-    if _save(form, action, lambda: vacancies.problems(session, data())):
+    if _save(form, action, lambda: content.problems(session, data())):
         flash(_("The vacancy is saved."), "success")
         return redirect(url_for("employers.vacancy", vacancy_id=item.id))
     return render_template("employers/vacancy_form.html", form=form, vacancy=item)
@@ -203,7 +206,7 @@ def publish_vacancy(vacancy_id: int):
     return _state_change(
         vacancy_id,
         ActionForm(),
-        lambda item: vacancies.publish(db.session(), current_user, item),
+        lambda item: lifecycle.publish(db.session(), current_user, item),
         _("The vacancy is published. Mentors can see it now."),
     )
 
@@ -215,7 +218,7 @@ def close_vacancy(vacancy_id: int):
     return _state_change(
         vacancy_id,
         form,
-        lambda item: vacancies.close(
+        lambda item: lifecycle.close(
             db.session(), current_user, item, filled=form.outcome.data == "filled"
         ),
         _("The vacancy is closed."),
@@ -229,6 +232,6 @@ def duplicate_vacancy(vacancy_id: int):
     return _state_change(
         vacancy_id,
         form,
-        lambda item: vacancies.duplicate(db.session(), current_user, item, form.nonce.data),
+        lambda item: lifecycle.duplicate(db.session(), current_user, item, form.nonce.data),
         _("A copy is made as a draft. Change what is different and publish it."),
     )

@@ -15,9 +15,11 @@ from ..matching import service as matching
 from ..matching.documents import one_participant
 from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
 from ..services import participant_catalogues as cat
-from ..services import participants as participant_service
-from ..services import proposals, reactions, vacancies
+from ..services import reactions
 from ..services.errors import ServiceError
+from ..services.participants import opening
+from ..services.proposals import boards
+from ..services.vacancies import lifecycle
 from . import bp
 from .cards import opening_cards
 from .forms import MatchFilterForm, ReactionForm, SearchForm
@@ -97,7 +99,7 @@ def employer_candidates(vacancy_id: int):
 @roles("mentor")
 def mentor_candidates(vacancy_id: int):
     vacancy = db.session().get(Vacancy, vacancy_id) or abort(404)
-    if not vacancies.is_open(vacancy):
+    if not lifecycle.is_open(vacancy):
         abort(404)
     return _candidates_page(vacancy, current_user.id, "matches/candidates.html")
 
@@ -122,7 +124,7 @@ def _openings(participant: Participant, template: str):
 @bp.route("/mentor/participants/<int:participant_id>/openings")
 @roles("mentor")
 def mentor_openings(participant_id: int):
-    p = participant_service.open_participant(db.session(), current_user, participant_id)
+    p = opening.open_participant(db.session(), current_user, participant_id)
     return _openings(p, "matches/openings.html")
 
 
@@ -154,7 +156,7 @@ def _cards_page(participant: Participant, endpoint: str):
     shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
     proposed = {
         row.vacancy.id
-        for row in proposals.participant_rows(session, participant)
+        for row in boards.participant_rows(session, participant)
         if row.proposal.stage in OPEN_STAGES
     }
     side = dutch_beside()
@@ -192,17 +194,17 @@ def _cards_page(participant: Participant, endpoint: str):
 @roles("participant")
 def my_openings():
     session = db.session()
-    p = participant_service.own_participant(session, current_user)
+    p = opening.own_participant(session, current_user)
     if p is None:
         abort(404)
-    participant_service.open_participant(session, current_user, p.id)
+    opening.open_participant(session, current_user, p.id)
     return _cards_page(p, "matches.my_openings")
 
 
 @bp.route("/mentor/participants/<int:participant_id>/openings/cards")
 @roles("mentor")
 def mentor_opening_cards(participant_id: int):
-    p = participant_service.open_participant(db.session(), current_user, participant_id)
+    p = opening.open_participant(db.session(), current_user, participant_id)
     return _cards_page(p, "matches.mentor_opening_cards")
 
 

@@ -393,7 +393,7 @@ def _run(folder: Path, n, queries, seed, echo, database_url, workers):
     from portal.matching import documents as search_documents
     from portal.matching import service as matching
     from portal.models import Participant, User
-    from portal.services import participants as participant_service
+    from portal.services.participants import endorsements
     from search_index import open_engine, rebuild
 
     from .index import get_store
@@ -484,7 +484,7 @@ def _run(folder: Path, n, queries, seed, echo, database_url, workers):
         # change-to-visible: revoke one endorsement, wait until the index drops the person
         target = db.get(Participant, p_queries[0].id)
         begun = time.perf_counter()
-        participant_service.revoke_endorsement(db, db.get(User, target.mentor_id), target)
+        endorsements.revoke_endorsement(db, db.get(User, target.mentor_id), target)
         while True:
             engine = open_engine(store, bind)
             if matching.openings_for_participant(db, target.id, engine=engine).total == 0 and (

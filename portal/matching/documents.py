@@ -32,7 +32,7 @@ from portal.matching.rules import (
 )
 from search_index import register_provider
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..models import (
     MentoringCommitment,
     Participant,
@@ -45,8 +45,9 @@ from ..models import (
     VacancySkill,
     VacancyStatus,
 )
+from ..services import caseload
 from ..services import participant_catalogues as pcat
-from ..services import participants as participant_service
+from ..services.participants import profiles, records
 
 CHUNK = 1000
 TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
@@ -54,7 +55,7 @@ VERSION = 1
 
 
 def _today() -> date:
-    return participant_service.today()
+    return clock.today()
 
 
 def _grouped(db: Session, model, key: str, ids: Sequence[int], *names) -> dict[int, list]:
@@ -203,7 +204,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
     """Facts of each participant; one who may not be matched gets endorsed_until -1 (and a
     missing right to work rtw_until -1), so every rule refuses them."""
     ids = [p.id for p in participants]
-    cases = {f.participant.id: f for f in participant_service.case_facts(db, list(participants))}
+    cases = {f.participant.id: f for f in caseload.case_facts(db, list(participants))}
     skills = _grouped(db, ParticipantSkill, "participant_id", ids, "skill", "level")
     occupations = _grouped(db, ParticipantOccupation, "participant_id", ids, "occupation")
     certificates = _grouped(
@@ -220,7 +221,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
             rtw = day(p.right_to_work_until)
         else:
             rtw = -1
-        split = participant_service.split_codes
+        split = records.split_codes
         result.append(
             ParticipantFacts(
                 id=p.id,
@@ -231,7 +232,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
                 certs=tuple(
                     (cert_code(code), day(expires)) for code, expires in certificates.get(p.id, [])
                 ),
-                shifts=tuple(participant_service.shifts_of(p)),
+                shifts=tuple(profiles.shifts_of(p)),
                 hours=p.hours_per_week or 0,
                 available=day(p.available_from),
                 rtw_until=rtw,

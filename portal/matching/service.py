@@ -36,11 +36,10 @@ from portal.matching.rules import (
 )
 from search_index import open_engine
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..i18n import _, get_locale
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
-from ..services import participants as participant_service
 from . import documents as search_documents
 from .index import get_store
 
@@ -59,7 +58,7 @@ MAX_LIMIT = 100
 
 
 def today() -> int:
-    return day(participant_service.today())
+    return day(clock.today())
 
 
 def _engine(db: Session):

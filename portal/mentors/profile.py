@@ -7,8 +7,9 @@ from flask import Response
 
 from .. import vocabulary
 from ..i18n import current_language
+from ..services import caseload
 from ..services import participant_catalogues as cat
-from ..services import participants as svc
+from ..services.participants import privacy, profiles, records
 from .forms import SECTION_TITLES
 
 
@@ -25,23 +26,23 @@ def refuse(form, error) -> None:
 
 
 def profile_context(session, p) -> dict:
-    case = svc.cases(session, [p])[0]
+    case = caseload.cases(session, [p])[0]
     language = current_language()
     return {
         "participant": p,
         "case": case,
         "skills": [
             (row, vocabulary.label(vocabulary.skill(row.skill), language) or row.skill)
-            for row in svc.skills_of(session, p)
+            for row in profiles.skills_of(session, p)
         ],
         "occupations": [
             vocabulary.label(vocabulary.occupation(code), language) or code
-            for code in svc.occupations_of(session, p)
+            for code in profiles.occupations_of(session, p)
         ],
-        "certificates": svc.certificates_of(session, p),
-        "needs": svc.support_needs_of(session, p),
-        "shifts": svc.shifts_of(p),
-        "split": svc.split_codes,
+        "certificates": profiles.certificates_of(session, p),
+        "needs": profiles.support_needs_of(session, p),
+        "shifts": profiles.shifts_of(p),
+        "split": records.split_codes,
         "cat": cat,
         "section_titles": SECTION_TITLES,
         "endorsement": case.facts.endorsement,
@@ -55,7 +56,7 @@ def case_labels() -> dict:
 
 
 def export_response(session, actor, p) -> Response:
-    data = svc.export(session, actor, p)
+    data = privacy.export(session, actor, p)
     return Response(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
         mimetype="application/json",

@@ -9,10 +9,11 @@ from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, _l, current_language
 from ..models import Organisation, ParticipantCertificate, ParticipantSkill
-from ..services import checkins
+from ..services import caseload
 from ..services import participant_catalogues as cat
-from ..services import participants as svc
+from ..services.checkins import follow_up
 from ..services.errors import ServiceError
+from ..services.participants import consents, endorsements, login_codes, opening, profiles
 from . import bp
 from .forms import (
     SECTION_FORMS,
@@ -34,10 +35,10 @@ def dashboard():
     return render_template(
         "mentors/dashboard.html",
         organisation=organisation,
-        cases=svc.caseload(session, current_user),
+        cases=caseload.caseload(session, current_user),
         profile_endpoint="mentors.participant",
-        due=checkins.due_for(session, current_user),
-        name_of=checkins.names_for(session, current_user),
+        due=follow_up.due_for(session, current_user),
+        name_of=follow_up.names_for(session, current_user),
         **case_labels(),
     )
 
@@ -48,7 +49,7 @@ def new_participant():
     form = PersonForm()
     if form.validate_on_submit():
         try:
-            participant = svc.create_participant(db.session(), current_user, form.data)
+            participant = profiles.create_participant(db.session(), current_user, form.data)
         except ServiceError as error:
             refuse(form, error)
         else:
@@ -60,7 +61,7 @@ def new_participant():
 
 
 def _mine(participant_id: int, view: bool = True):
-    return svc.open_participant(db.session(), current_user, participant_id, view=view)
+    return opening.open_participant(db.session(), current_user, participant_id, view=view)
 
 
 @bp.route("/participants/<int:participant_id>")
@@ -86,11 +87,11 @@ def edit_section(participant_id: int, section: str):
     if request.method == "POST":
         form = form_class()
     else:
-        form = form_class(data=svc.section_values(session, p, section))
+        form = form_class(data=profiles.section_values(session, p, section))
     if form.validate_on_submit():
         values = {k: v for k, v in form.data.items() if k != "csrf_token"}
         try:
-            svc.save_section(session, current_user, p, section, values)
+            profiles.save_section(session, current_user, p, section, values)
         except ServiceError as error:
             refuse(form, error)
         else:
@@ -109,7 +110,7 @@ def skills(participant_id: int):
     form = SkillForm()
     if form.validate_on_submit():
         try:
-            svc.add_skill(
+            profiles.add_skill(
                 session, current_user, p, form.skill.data, form.level.data, form.evidence.data
             )
         except ServiceError as error:
@@ -121,7 +122,7 @@ def skills(participant_id: int):
         "mentors/skills.html",
         participant=p,
         form=form,
-        rows=svc.skills_of(session, p),
+        rows=profiles.skills_of(session, p),
         action_form=ActionForm(),
         levels=cat.SKILL_LEVELS,
         skill_label=lambda code: vocabulary.label(vocabulary.skill(code), current_language()),
@@ -136,7 +137,7 @@ def certificates(participant_id: int):
     form = CertificateForm()
     if form.validate_on_submit():
         try:
-            svc.add_certificate(
+            profiles.add_certificate(
                 session, current_user, p, form.certificate.data, form.expires_on.data
             )
         except ServiceError as error:
@@ -148,7 +149,7 @@ def certificates(participant_id: int):
         "mentors/certificates.html",
         participant=p,
         form=form,
-        rows=svc.certificates_of(session, p),
+        rows=profiles.certificates_of(session, p),
         action_form=ActionForm(),
         certificates=cat.CERTIFICATES,
     )
@@ -174,7 +175,7 @@ def remove_row(participant_id: int, kind: str, row_id: int):
     p = _mine(participant_id, view=False)
     if not ActionForm().validate_on_submit():
         abort(400)
-    svc.remove_row(db.session(), current_user, p, model, row_id)
+    profiles.remove_row(db.session(), current_user, p, model, row_id)
     flash(str(message), "success")
     return redirect(url_for(page, participant_id=p.id))
 
@@ -187,7 +188,7 @@ def endorse(participant_id: int):
     form = EndorseForm()
     if form.validate_on_submit():
         try:
-            svc.endorse(
+            endorsements.endorse(
                 session,
                 current_user,
                 p,
@@ -204,9 +205,9 @@ def endorse(participant_id: int):
         "mentors/endorse.html",
         participant=p,
         form=form,
-        missing=svc.missing_sections_of(session, p),
+        missing=profiles.missing_sections_of(session, p),
         section_titles=SECTION_TITLES,
-        default_until=svc.default_valid_until(),
+        default_until=endorsements.default_valid_until(),
     )
 
 
@@ -217,7 +218,7 @@ def revoke(participant_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        svc.revoke_endorsement(db.session(), current_user, p)
+        endorsements.revoke_endorsement(db.session(), current_user, p)
     except ServiceError as error:
         flash(error.message, "error")
     else:
@@ -232,14 +233,14 @@ def consent(participant_id: int):
     session = db.session()
     form = ConsentWithMentorForm()
     if form.validate_on_submit():
-        svc.give_consent(session, current_user, p, with_mentor=True)
+        consents.give_consent(session, current_user, p, with_mentor=True)
         flash(_("The consent is recorded, given with you at the participant's side."), "success")
         return redirect(url_for("mentors.participant", participant_id=p.id))
     return render_template(
         "mentors/consent.html",
         participant=p,
         form=form,
-        current=svc.current_consent(session, p),
+        current=consents.current_consent(session, p),
         action_form=ActionForm(),
     )
 
@@ -251,7 +252,7 @@ def withdraw_consent(participant_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        svc.withdraw_consent(db.session(), current_user, p)
+        consents.withdraw_consent(db.session(), current_user, p)
     except ServiceError as error:
         flash(error.message, "error")
     else:
@@ -267,7 +268,7 @@ def login_card(participant_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        code = svc.issue_login_code(db.session(), current_user, p)
+        code = login_codes.issue_login_code(db.session(), current_user, p)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(url_for("mentors.participant", participant_id=p.id))

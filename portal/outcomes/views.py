@@ -10,9 +10,10 @@ from .. import db
 from ..access import roles
 from ..i18n import _, current_language
 from ..models import Organisation, OrganisationKind, Role
-from ..services import checkins, organisations
+from ..services import organisations
 from ..services import outcomes as svc
-from ..services.proposals import DECLINE_REASONS
+from ..services.checkins import recording
+from ..services.proposals.stage_rules import DECLINE_REASONS
 from . import bp
 from .charts import bar_chart
 from .forms import OutcomeFilterForm, PeriodForm
@@ -89,7 +90,7 @@ def _render(figures, form, own=None):
         charts=_charts(figures) if figures else None,
         percent=_percent,
         decline_reasons=DECLINE_REASONS,
-        items=checkins.COMMITMENT_ITEMS,
+        items=recording.COMMITMENT_ITEMS,
         sector_label=lambda code: organisations.sector_label(code, current_language()),
     )
 

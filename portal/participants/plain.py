@@ -1,11 +1,11 @@
 """The participant's own profile as short plain-language blocks, each with a pictogram.
 Built in the current locale; the page builds it a second time in Dutch to show beside it."""
 
-from .. import vocabulary
+from .. import clock, vocabulary
 from ..i18n import _, current_language
 from ..models import OPEN_STAGES, Organisation, Stage, User
 from ..services import participant_catalogues as cat
-from ..services import participants as svc
+from ..services.participants import consents, endorsements, profiles
 
 
 def _level(level: int) -> str:
@@ -34,13 +34,13 @@ def plain_blocks(session, p) -> list[dict]:
 
     skills = [
         f"{vocabulary.label(vocabulary.skill(row.skill), language)}: {_level(row.level)}"
-        for row in svc.skills_of(session, p)
+        for row in profiles.skills_of(session, p)
     ]
     block("tools", _("What you can do"), skills or [_("Nothing written yet.")])
 
     jobs = [
         vocabulary.label(vocabulary.occupation(code), language)
-        for code in svc.occupations_of(session, p)
+        for code in profiles.occupations_of(session, p)
     ]
     block("work", _("Jobs you like"), jobs or [_("Nothing written yet.")])
 
@@ -62,16 +62,16 @@ def plain_blocks(session, p) -> list[dict]:
     time = []
     if p.hours_per_week:
         time.append(_("You want to work %(hours)d hours a week.", hours=p.hours_per_week))
-    shifts = [str(cat.SHIFTS[s]) for s in svc.shifts_of(p)]
+    shifts = [str(cat.SHIFTS[s]) for s in profiles.shifts_of(p)]
     if shifts:
         time.append(_("You can work: %(shifts)s.", shifts=", ".join(shifts)))
     block("clock", _("Time"), time or [_("Nothing written yet.")])
 
-    needs = [str(cat.SUPPORT_NEEDS[n]) for n in svc.support_needs_of(session, p)]
+    needs = [str(cat.SUPPORT_NEEDS[n]) for n in profiles.support_needs_of(session, p)]
     block("buddy", _("Help you want at work"), needs or [_("Nothing written yet.")])
 
-    endorsement = svc.current_endorsement(session, p)
-    ready = endorsement is not None and endorsement.valid_until >= svc.today()
+    endorsement = endorsements.current_endorsement(session, p)
+    ready = endorsement is not None and endorsement.valid_until >= clock.today()
     block(
         "star",
         _("Ready for a job?"),
@@ -79,7 +79,7 @@ def plain_blocks(session, p) -> list[dict]:
         if ready
         else [_("Your mentor has not said yet that you are ready.")],
     )
-    consent = svc.current_consent(session, p)
+    consent = consents.current_consent(session, p)
     block(
         "met" if consent else "stop",
         _("Your yes"),

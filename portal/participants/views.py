@@ -9,8 +9,8 @@ from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, dutch_beside, with_dutch
 from ..models import OPEN_STAGES
-from ..services import participants as svc
-from ..services import proposals
+from ..services.participants import consents, opening
+from ..services.proposals import boards
 from . import bp
 from .plain import plain_blocks, proposal_lines
 
@@ -18,10 +18,10 @@ from .plain import plain_blocks, proposal_lines
 def _me():
     """My own profile, through the same audited access as everyone else."""
     session = db.session()
-    p = svc.own_participant(session, current_user)
+    p = opening.own_participant(session, current_user)
     if p is None:
         return None
-    return svc.open_participant(session, current_user, p.id)
+    return opening.open_participant(session, current_user, p.id)
 
 
 @bp.route("/")
@@ -37,10 +37,10 @@ def home():
         participant=p,
         blocks=blocks,
         side=dutch_beside(),
-        consent=svc.current_consent(session, p),
+        consent=consents.current_consent(session, p),
         action_form=ActionForm(),
         vocabulary=vocabulary,
-        proposals=[(row, proposal_lines(row)) for row in proposals.participant_rows(session, p)],
+        proposals=[(row, proposal_lines(row)) for row in boards.participant_rows(session, p)],
         open_stages=OPEN_STAGES,
     )
 
@@ -51,7 +51,7 @@ def give_consent():
     p = _me() or abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
-    svc.give_consent(db.session(), current_user, p)
+    consents.give_consent(db.session(), current_user, p)
     flash(_("Thank you. You said yes."), "success")
     return redirect(url_for("participants.home"))
 
@@ -62,7 +62,7 @@ def withdraw_consent():
     p = _me() or abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
-    if svc.current_consent(db.session(), p) is not None:
-        svc.withdraw_consent(db.session(), current_user, p)
+    if consents.current_consent(db.session(), p) is not None:
+        consents.withdraw_consent(db.session(), current_user, p)
     flash(_("You said stop. Nobody sees your profile now."), "success")
     return redirect(url_for("participants.home"))

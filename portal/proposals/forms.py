@@ -9,7 +9,7 @@ from ..forms import PlainDateField, choices
 from ..i18n import _l
 from ..models import Stage
 from ..services import catalogues
-from ..services.proposals import DECLINE_REASONS, NOT_HIRED_REASONS
+from ..services.proposals.stage_rules import DECLINE_REASONS, NOT_HIRED_REASONS
 
 NOTE = Length(max=2000, message=_l("Use at most %(max)d characters."))
 

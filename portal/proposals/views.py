@@ -10,9 +10,9 @@ from ..forms import ActionForm, attach_errors
 from ..i18n import _, _l, current_language
 from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
-from ..services import proposals as svc
 from ..services import reactions
 from ..services.errors import ServiceError
+from ..services.proposals import boards, candidate_view, stage_rules, visibility, workflow
 from . import bp
 from .forms import STEP_FORMS, NoteForm, ProposeForm
 
@@ -21,26 +21,28 @@ def _step_forms(stage: str, posted: str | None = None) -> dict:
     """The forms of the steps possible from this stage (the posted one keeps its input)."""
     return {
         to: STEP_FORMS[to][0](prefix=str(to), formdata=None if to != posted else request.form)
-        for to in sorted(svc.TRANSITIONS.get(stage, ()), key=list(STEP_FORMS).index)
+        for to in sorted(stage_rules.TRANSITIONS.get(stage, ()), key=list(STEP_FORMS).index)
     }
 
 
 def _employer_page(proposal_id: int, forms: dict | None = None):
     session = db.session()
-    proposal, vacancy, participant = svc.open_for(session, current_user, proposal_id)
+    proposal, vacancy, participant = visibility.open_for(session, current_user, proposal_id)
     return render_template(
         "proposals/employer_detail.html",
         proposal=proposal,
         vacancy=vacancy,
-        candidate=svc.candidate(session, proposal, vacancy, participant, current_language()),
+        candidate=candidate_view.candidate(
+            session, proposal, vacancy, participant, current_language()
+        ),
         explanation=matching.for_employer(
             matching.evaluate_pair(session, vacancy.id, participant.id).criteria
         ),
         mentor=session.get(User, proposal.mentor_id),
-        events=svc.events_of(session, proposal),
+        events=boards.events_of(session, proposal),
         forms=forms if forms is not None else _step_forms(proposal.stage),
         step_labels={stage: label for stage, (_form, label) in STEP_FORMS.items()},
-        svc=svc,
+        labels=stage_rules,
     )
 
 
@@ -53,7 +55,7 @@ def inbox():
     vacancy_id = request.args.get("vacancy", type=int)
     return render_template(
         "proposals/inbox.html",
-        groups=svc.employer_inbox(db.session(), current_user, vacancy_id),
+        groups=boards.employer_inbox(db.session(), current_user, vacancy_id),
         filtered=vacancy_id is not None,
     )
 
@@ -70,7 +72,7 @@ def step(proposal_id: int, stage: str):
     if stage not in STEP_FORMS:
         abort(404)
     session = db.session()
-    proposal, _vacancy, _participant = svc.open_for(session, current_user, proposal_id)
+    proposal, _vacancy, _participant = visibility.open_for(session, current_user, proposal_id)
     form = STEP_FORMS[stage][0](prefix=stage)
     if not form.validate_on_submit():
         if form.csrf_token.errors:
@@ -78,7 +80,7 @@ def step(proposal_id: int, stage: str):
         forms = _step_forms(proposal.stage) | {stage: form}
         return _employer_page(proposal_id, forms)
     try:
-        svc.advance(session, current_user, proposal_id, stage, form.data)
+        workflow.advance(session, current_user, proposal_id, stage, form.data)
     except ServiceError as error:
         session.rollback()
         if error.field and hasattr(form, error.field):
@@ -87,7 +89,7 @@ def step(proposal_id: int, stage: str):
             return _employer_page(proposal_id, forms)
         flash(error.message, "error")
         return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
-    flash(_("Saved: %(stage)s.", stage=svc.STAGE_LABELS[Stage(stage)]), "success")
+    flash(_("Saved: %(stage)s.", stage=stage_rules.STAGE_LABELS[Stage(stage)]), "success")
     return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
 
 
@@ -99,9 +101,9 @@ def step(proposal_id: int, stage: str):
 def board():
     return render_template(
         "proposals/board.html",
-        board=svc.mentor_board(db.session(), current_user),
+        board=boards.mentor_board(db.session(), current_user),
         interested=reactions.waiting_for_proposal(db.session(), current_user),
-        labels=svc.STAGE_LABELS,
+        labels=stage_rules.STAGE_LABELS,
         open_stages=OPEN_STAGES,
     )
 
@@ -113,14 +115,15 @@ def new():
     form = ProposeForm(data=None if request.method == "POST" else request.args)
     form.participant_id.choices = [("", _("— choose —"))] + [
         (p.id, f"{p.first_name} {p.last_name}".strip())
-        for p in svc.proposable_participants(session, current_user)
+        for p in candidate_view.proposable_participants(session, current_user)
     ]
     form.vacancy_id.choices = [("", _("— choose —"))] + [
-        (v.id, f"{v.title} — {o.name} ({v.town})") for v, o in svc.open_vacancies(session)
+        (v.id, f"{v.title} — {o.name} ({v.town})")
+        for v, o in candidate_view.open_vacancies(session)
     ]
     if form.validate_on_submit():
         try:
-            proposal = svc.propose(
+            proposal = workflow.propose(
                 session,
                 current_user,
                 form.participant_id.data,
@@ -143,17 +146,17 @@ def new():
 @roles("mentor", "coordinator")
 def mentor_detail(proposal_id: int):
     session = db.session()
-    proposal, vacancy, participant = svc.open_for(session, current_user, proposal_id)
+    proposal, vacancy, participant = visibility.open_for(session, current_user, proposal_id)
     return render_template(
         "proposals/mentor_detail.html",
         proposal=proposal,
         vacancy=vacancy,
         participant=participant,
-        contact=svc.contact_consent(session, proposal, participant) is not None,
-        events=svc.events_of(session, proposal),
+        contact=visibility.contact_consent(session, proposal, participant) is not None,
+        events=boards.events_of(session, proposal),
         action_form=ActionForm(),
         note_form=NoteForm(),
-        svc=svc,
+        labels=stage_rules,
         is_open=proposal.stage in OPEN_STAGES,
     )
 
@@ -161,8 +164,11 @@ def mentor_detail(proposal_id: int):
 # --- the participant, or the mentor at their side -----------------------------------------
 
 PARTICIPANT_ACTIONS = {
-    "interest": (svc.record_interest, _l("Thank you. The employer sees the proposal now.")),
-    "share": (svc.share_contact, _l("Thank you. The employer can see your name and contact now.")),
+    "interest": (workflow.record_interest, _l("Thank you. The employer sees the proposal now.")),
+    "share": (
+        workflow.share_contact,
+        _l("Thank you. The employer can see your name and contact now."),
+    ),
 }
 
 
@@ -197,7 +203,7 @@ def withdraw(proposal_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        svc.withdraw(db.session(), current_user, proposal_id, form.note.data)
+        workflow.withdraw(db.session(), current_user, proposal_id, form.note.data)
     except ServiceError as error:
         db.session().rollback()
         flash(error.message, "error")

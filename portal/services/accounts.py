@@ -5,7 +5,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from flask import current_app
 from sqlmodel import Session, col, delete, func, select
 
 from ..i18n import _, ngettext
@@ -19,7 +18,7 @@ from ..models import (
     new_session_token,
     utcnow,
 )
-from . import audit
+from . import audit, settings
 from .errors import ServiceError
 from .passwords import burn_time, hash_password, needs_rehash, verify_password
 
@@ -44,7 +43,7 @@ class SignInResult:
 
 
 def _recent_failures(db: Session, key: str) -> int:
-    since = utcnow() - timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"])
+    since = utcnow() - timedelta(minutes=settings.login_lock_minutes())
     query = select(func.count()).where(LoginFailure.email == key, LoginFailure.at >= since)
     return db.exec(query).one()
 
@@ -53,8 +52,8 @@ def sign_in_locked(db: Session, key: str) -> str | None:
     """The lock message when this key (an e-mail address, or another sign-in key such as a
     participant's login code) failed too often recently; the count lives in the database,
     so the lock holds across every worker process."""
-    if _recent_failures(db, key) >= current_app.config["LOGIN_MAX_FAILURES"]:
-        return _locked_message(current_app.config["LOGIN_LOCK_MINUTES"])
+    if _recent_failures(db, key) >= settings.login_max_failures():
+        return _locked_message(settings.login_lock_minutes())
     return None
 
 

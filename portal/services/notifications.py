@@ -5,20 +5,23 @@ message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail t
 sent is logged, never fails the user's request: the in-portal list already has the message."""
 
 import functools
+import logging
 import smtplib
 import uuid
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
 from flask_babel import force_locale
 from sqlmodel import Session, col, func, select, update
-from werkzeug.exceptions import Forbidden, NotFound
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
 from ..models import Notification, Participant, Role, User, utcnow
+from . import settings
+from .errors import ForbiddenError, NotFoundError
+
+log = logging.getLogger(__name__)
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
 # translated inside the recipient's locale, then filled in (lazy values too, in that locale).
@@ -28,7 +31,7 @@ Message = tuple
 def locale_of(user: User) -> str:
     if user.locale in LANGUAGES:
         return user.locale
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return settings.default_locale()
 
 
 def _mail_address(db: Session, user: User) -> str | None:
@@ -85,7 +88,7 @@ def _isolated(params: dict) -> dict:
 
 
 def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
-    config = current_app.config
+    config = settings.mail()
     mail = EmailMessage()
     mail["From"] = config["SMTP_FROM"]
     mail["To"] = to
@@ -101,12 +104,11 @@ def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
 def _warn_no_smtp_host(folder: str) -> None:
     """A warning on purpose (nothing left the house), but once per process: the demo alone
     writes dozens of mails."""
-    current_app.logger.warning("no SMTP host: e-mails are written to %s, not sent", folder)
+    log.warning("no SMTP host: e-mails are written to %s, not sent", folder)
 
 
 def send(mail: EmailMessage) -> None:
-    config = current_app.config
-    log = current_app.logger
+    config = settings.mail()
     try:
         if config["SMTP_HOST"]:
             with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=15) as smtp:
@@ -147,9 +149,9 @@ def mark_read(db: Session, user: User, notification_id: int | None = None) -> No
     if notification_id is not None:
         row = db.get(Notification, notification_id)
         if row is None:
-            raise NotFound()
+            raise NotFoundError()
         if row.user_id != user.id:
-            raise Forbidden()
+            raise ForbiddenError()
     query = update(Notification).where(
         col(Notification.user_id) == user.id, col(Notification.read_at).is_(None)
     )

@@ -9,13 +9,8 @@ from ..i18n import _
 from ..models import MentoringCommitment, Organisation
 from . import catalogues, postcodes
 from .errors import ServiceError
-from .vacancies import (
-    CommitmentData,
-    InvalidInput,
-    commitment_problems,
-    default_commitment,
-    store_commitment,
-)
+from .vacancies.content import CommitmentData, InvalidInput, commitment_problems, default_commitment
+from .vacancies.lifecycle import store_commitment
 
 SECTOR_OTHER = "other"
 

@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
+from .. import clock
 from ..models import CheckIn, Endorsement, Organisation, Participant, Proposal, Stage, Vacancy
 from . import postcodes
-from .checkins import COMMITMENT_ANSWERS, add_months
-from .proposals import DECLINE_REASONS
+from .checkins.recording import COMMITMENT_ANSWERS
+from .proposals.stage_rules import DECLINE_REASONS
 
 RETENTION_MONTHS = (3, 6, 12)
 
@@ -180,7 +182,7 @@ def retention(hires: list[ProposalFact], leaves: dict[int, date], months: int, t
     then (no leave, or the last working day on or after that point)."""
     cohort = retained = 0
     for hire in hires:
-        point = add_months(hire.hire_start, months)
+        point = hire.hire_start + relativedelta(months=months)
         if point > today:
             continue  # not yet known: outside the denominator
         cohort += 1
@@ -381,6 +383,4 @@ def load(db: Session) -> Facts:
 
 
 def figures(db: Session, filters: Filters | None = None, today: date | None = None) -> Figures:
-    from .participants import today as current_day
-
-    return compute(load(db), filters or Filters(), today or current_day())
+    return compute(load(db), filters or Filters(), today or clock.today())

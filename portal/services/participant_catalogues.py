@@ -105,6 +105,8 @@ CASE_STATES = {
     "endorsement_expired": _l("Endorsement expired"),
     "consent_missing": _l("Endorsed, consent missing"),
     "endorsed": _l("Endorsed, can be matched"),
+    "in_aftercare": _l("In a job, aftercare running"),
+    "left_job": _l("Left the job"),
 }
 CASE_TODOS = {
     "complete_profile": _l("Complete the profile"),
@@ -114,4 +116,6 @@ CASE_TODOS = {
     "placement_ending": _l("Placement ends soon"),
     "right_to_work": _l("No valid right to work: not matched"),
     "right_to_work_expiring": _l("Right to work expires soon"),
+    "checkin_due": _l("Check-in due"),
+    "reopen": _l("Left the job: reopen the profile for new matches"),
 }

@@ -2,7 +2,8 @@
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+
+from . import settings
 
 # A cheap profile exists only so the test suite can log in thousands of times quickly.
 PROFILES = {
@@ -12,7 +13,7 @@ PROFILES = {
 
 
 def _hasher() -> PasswordHasher:
-    name = current_app.config.get("PASSWORD_HASH_PROFILE", "rfc9106_low_memory")
+    name = settings.password_hash_profile()
     return PasswordHasher.from_parameters(PROFILES[name])
 
 
@@ -37,7 +38,7 @@ _DUMMY_HASH: dict[str, str] = {}
 
 def burn_time(password: str) -> None:
     """Spend the time of one verification, so an unknown e-mail is not told apart by speed."""
-    profile = current_app.config.get("PASSWORD_HASH_PROFILE", "rfc9106_low_memory")
+    profile = settings.password_hash_profile()
     if profile not in _DUMMY_HASH:
         _DUMMY_HASH[profile] = hash_password("not a real password")
     verify_password(_DUMMY_HASH[profile], password)

@@ -9,7 +9,6 @@ answer."""
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
-from werkzeug.exceptions import Forbidden, NotFound
 
 from ..i18n import _, _l
 from ..models import (
@@ -24,9 +23,10 @@ from ..models import (
     open_pair_key,
     utcnow,
 )
-from . import notifications, vacancies
-from . import participants as psvc
-from .errors import ServiceError
+from . import notifications
+from .errors import ForbiddenError, NotFoundError, ServiceError
+from .participants import opening
+from .vacancies import lifecycle
 
 REASONS = {
     "too_far": _l("Too far"),
@@ -61,8 +61,8 @@ def reason_label(code: str) -> str:
 def participant_for(db: Session, actor: User, participant_id: int) -> Participant:
     """The participant themself, or their own mentor; anyone else: 403, nothing changed."""
     if actor.role not in (Role.PARTICIPANT, Role.MENTOR):
-        raise Forbidden()
-    return psvc.open_participant(db, actor, participant_id, view=False)
+        raise ForbiddenError()
+    return opening.open_participant(db, actor, participant_id, view=False)
 
 
 def react(
@@ -76,8 +76,8 @@ def react(
         raise ServiceError(_("Choose a reason from the list."), field="reason")
     vacancy = db.get(Vacancy, vacancy_id)
     if vacancy is None:
-        raise NotFound()
-    if not vacancies.is_open(vacancy):
+        raise NotFoundError()
+    if not lifecycle.is_open(vacancy):
         raise ServiceError(_("This job is not open any more."))
     row = _find(db, participant.id, vacancy.id)
     if row is None:
@@ -143,7 +143,7 @@ def waiting_for_proposal(db: Session, mentor: User) -> list[tuple]:
         )
         .order_by(col(OpeningReaction.updated_at).desc())
     )
-    rows = [r for r in db.exec(query).all() if vacancies.is_open(r[2])]
+    rows = [r for r in db.exec(query).all() if lifecycle.is_open(r[2])]
     keys = [open_pair_key(v.id, p.id) for _r, p, v, _o in rows]
     taken = set(db.exec(select(Proposal.open_pair).where(col(Proposal.open_pair).in_(keys))))
     return [r for r in rows if open_pair_key(r[2].id, r[1].id) not in taken]

@@ -8,8 +8,9 @@ from .. import db, paging
 from ..access import roles
 from ..i18n import _, current_language
 from ..models import Organisation, OrganisationKind, Vacancy
-from ..services import catalogues, organisations, postcodes, vacancies
+from ..services import catalogues, organisations, postcodes
 from ..services import vocabulary as vocab
+from ..services.vacancies import browse, lifecycle
 from . import bp
 from .forms import FilterForm
 
@@ -36,13 +37,13 @@ def index():
     form = FilterForm(
         request.args, occupations=vocab.occupation_choices(session, current_language())
     )
-    filters = vacancies.Filters()
+    filters = browse.Filters()
     if form.validate():
         origin = _place(form.postcode.data)
         if origin and not postcodes.is_valid(origin):
             form.postcode.errors.append(_("This is not a Belgian postcode or town."))
             origin = ""
-        filters = vacancies.Filters(
+        filters = browse.Filters(
             occupation=form.occupation.data or "",
             postcode=origin,
             radius_km=int(form.radius_km.data) if (form.radius_km.data or "").isdigit() else None,
@@ -53,7 +54,7 @@ def index():
             sort=form.sort.data or "closing",
         )
     pages = paging.requested(PAGE_SIZE)
-    result = vacancies.search(session, filters, page=pages.number, page_size=PAGE_SIZE)
+    result = browse.search(session, filters, page=pages.number, page_size=PAGE_SIZE)
     labels = {
         vacancy.occupation_code: vocab.occupation_label(
             session, vacancy.occupation_code, current_language()
@@ -75,12 +76,12 @@ def index():
 @roles("mentor", "coordinator")
 def detail(vacancy_id: int):
     session = db.session()
-    vacancies.expire_due(session)
+    lifecycle.expire_due(session)
     vacancy = session.get(Vacancy, vacancy_id) or abort(404)
-    if current_user.role != "coordinator" and not vacancies.is_open(vacancy):
+    if current_user.role != "coordinator" and not lifecycle.is_open(vacancy):
         abort(404)
     return render_template(
-        "vacancies/detail.html", view=vacancies.view(session, vacancy, current_language())
+        "vacancies/detail.html", view=browse.view(session, vacancy, current_language())
     )
 
 
@@ -91,7 +92,7 @@ def organisation(organisation_id: int):
     item = session.get(Organisation, organisation_id) or abort(404)
     if item.kind != OrganisationKind.EMPLOYER:
         abort(404)
-    result = vacancies.search(session, vacancies.Filters(organisation_id=item.id), page_size=100)
+    result = browse.search(session, browse.Filters(organisation_id=item.id), page_size=100)
     return render_template(
         "vacancies/organisation.html",
         organisation=item,

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
+from .. import clock
 from ..models import Endorsement, Participant, ParticipantCertificate, utcnow
-from . import demo
-from . import participants as svc
+from ..services import participant_catalogues as cat
+from ..services.participants import consents, endorsements, login_codes, profiles
 
 EVIDENCE = (
     "Works on the sorting line for eight months, on time every day. Trains new colleagues "
@@ -66,11 +67,11 @@ PLACEMENT_JOBS = ["Sorting worker", "Cleaner", "Kitchen help", "Bicycle assembly
 def add_demo_participants(db: Session, world: dict) -> None:
     from datetime import date
 
-    today = svc.today()
+    today = clock.today()
     mentor_of_wise = {}
     for mentor in world["mentors"]:
         mentor_of_wise.setdefault(mentor.organisation_id, []).append(mentor)
-    progress = world.get("progress", lambda _message: None)
+    progress = world["progress"]
     for index, (user, profile) in enumerate(zip(world["participants"], PROFILES, strict=False)):
         (first, last, born, postcode, km, transport, licences, dutch, hours, shifts, rtw,
          skills, occupations, certificates, needs, state) = profile  # fmt: skip
@@ -94,7 +95,7 @@ def add_demo_participants(db: Session, world: dict) -> None:
             placement_start=today - timedelta(days=300),
             placement_end=today + timedelta(days=20 if state == "not_endorsed" else 180),
             dutch_level=dutch,
-            dutch_level_rank=svc.cat.DUTCH_LEVEL_RANK.get(dutch),
+            dutch_level_rank=cat.DUTCH_LEVEL_RANK.get(dutch),
             dutch_assessed_on=today - timedelta(days=60) if dutch else None,
             home_postcode=postcode,
             max_travel_km=km,
@@ -109,14 +110,16 @@ def add_demo_participants(db: Session, world: dict) -> None:
         db.add(p)
         db.flush()
         for code, level, evidence in skills:
-            svc.add_skill(db, mentor, p, code, level, evidence)
-        svc.save_section(db, mentor, p, "occupations", {"occupations": occupations})
-        svc.save_section(db, mentor, p, "support", {"needs": needs})
+            profiles.add_skill(db, mentor, p, code, level, evidence)
+        profiles.save_section(db, mentor, p, "occupations", {"occupations": occupations})
+        profiles.save_section(db, mentor, p, "support", {"needs": needs})
         for code in certificates:
             db.add(ParticipantCertificate(participant_id=p.id, certificate=code))
         if state in ("endorsed", "consent_missing"):
             valid = today + timedelta(days=12) if first == "Amina" else None
-            svc.endorse(db, mentor, p, EVIDENCE, "Reliable, calm, helps colleagues.", valid)
+            endorsements.endorse(
+                db, mentor, p, EVIDENCE, "Reliable, calm, helps colleagues.", valid
+            )
         if state == "endorsement_expired":
             db.add(
                 Endorsement(
@@ -129,13 +132,10 @@ def add_demo_participants(db: Session, world: dict) -> None:
                 )
             )
         if state in ("endorsed", "endorsement_expired"):
-            svc.give_consent(db, mentor, p, with_mentor=True)
+            consents.give_consent(db, mentor, p, with_mentor=True)
         if first == "Amina":  # a history: withdrawn once, given again in her own account
-            svc.withdraw_consent(db, user, p)
-            svc.give_consent(db, user, p)
-        code = svc.issue_login_code(db, mentor, p)
+            consents.withdraw_consent(db, user, p)
+            consents.give_consent(db, user, p)
+        code = login_codes.issue_login_code(db, mentor, p)
         progress(f"Login code for {user.email}: {code} (date of birth {born})")
     db.commit()
-
-
-demo.EXTENSIONS.append(add_demo_participants)

@@ -8,14 +8,15 @@ accept today's steps, the demo needs a past."""
 
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, col, select
 
-from ..models import Endorsement, Proposal, ProposalEvent, Stage, Vacancy
-
-# Module imports only: this module is loaded while participants/checkins still load.
-from . import checkins, demo, proposals_demo, vacancies
-from . import participants as psvc
-from . import proposals as svc
+from .. import clock
+from ..models import CheckIn, Endorsement, Proposal, ProposalEvent, Stage, Vacancy
+from ..services.checkins import recording
+from ..services.proposals import workflow
+from ..services.vacancies import content, lifecycle
+from . import proposals as proposals_demo
 
 # participant row (as in proposals_demo.EXTRA), employer index, job title, months ago (or
 # days ago as a negative number), check-ins {month: (still employed, left month, reason)}
@@ -43,7 +44,7 @@ NOTES = {
 
 
 def _vacancy(db, employer, title, occupation, skill, start, postcode):
-    data = vacancies.VacancyData(
+    data = content.VacancyData(
         title=title,
         occupation_code=occupation,
         tasks="Je werkt mee in de ploeg, met een vaste peter of meter op de werkvloer.",
@@ -57,18 +58,18 @@ def _vacancy(db, employer, title, occupation, skill, start, postcode):
         positions=1,
         start_date=start,
         closing_date=start + timedelta(days=20),
-        commitment=vacancies.CommitmentData(
+        commitment=content.CommitmentData(
             "Ploegleider", 3, 6, "Week 1: rondleiding en veiligheid.", True, True, "", 2,
             "milestones",
         ),
     )  # fmt: skip
-    vacancy, _new = vacancies.create(db, employer, data)
-    vacancies.publish(db, employer, vacancy)
+    vacancy, _new = lifecycle.create(db, employer, data)
+    lifecycle.publish(db, employer, vacancy)
     return vacancy
 
 
 def _backdate(db: Session, proposal: Proposal, vacancy: Vacancy, hired_on) -> None:
-    proposed_at = proposal.created_at - (psvc.today() - hired_on) - timedelta(days=25)
+    proposed_at = proposal.created_at - (clock.today() - hired_on) - timedelta(days=25)
     proposal.created_at, proposal.updated_at = proposed_at, proposed_at + timedelta(days=20)
     db.add(proposal)
     events = db.exec(select(ProposalEvent).where(ProposalEvent.proposal_id == proposal.id)).all()
@@ -88,14 +89,14 @@ def _backdate(db: Session, proposal: Proposal, vacancy: Vacancy, hired_on) -> No
 
 
 def add_demo_checkins(db: Session, world: dict) -> None:
-    today = psvc.today()
+    today = clock.today()
     mentors, employers = world["mentors"], world["employer_users"]
     for row, employer_index, title, age, plan in HIRES:
         mentor, employer = mentors[row[2]], employers[employer_index]
-        p = proposals_demo._extra_participant(db, mentor, row, today)
+        p = proposals_demo.extra_participant(db, mentor, row, today)
         vacancy = _vacancy(db, employer, title, row[4], row[5], today + timedelta(days=5), row[3])
-        proposal = svc.propose(db, mentor, p.id, vacancy.id, MOTIVATION, True, True)
-        hired_on = today + timedelta(days=age) if age < 0 else checkins.add_months(today, -age)
+        proposal = workflow.propose(db, mentor, p.id, vacancy.id, MOTIVATION, True, True)
+        hired_on = today + timedelta(days=age) if age < 0 else today + relativedelta(months=-age)
         steps = [
             (Stage.EMPLOYER_INTERESTED, {"note": "Graag kennismaken."}),
             (
@@ -105,21 +106,21 @@ def add_demo_checkins(db: Session, world: dict) -> None:
             (Stage.HIRED, {"contract_type": "open-ended", "hire_start": hired_on}),
         ]
         for stage, values in steps:
-            svc.advance(db, employer, proposal.id, stage, values)
+            workflow.advance(db, employer, proposal.id, stage, values)
         _backdate(db, proposal, vacancy, hired_on)
         for month, outcome in plan.items():
             _record(db, mentor, proposal, hired_on, month, outcome)
         if title == "Orderpicker dagploeg":
-            checkins.record_employer_view(
+            recording.record_employer_view(
                 db, employer, proposal.id, 12, {"rating": "good", "note": "Een aanwinst."}
             )
 
 
 def _record(db, mentor, proposal, hired_on, month, outcome) -> None:
     employed = outcome is True
-    held_on = checkins.add_months(hired_on, month) + timedelta(days=2)
+    held_on = hired_on + relativedelta(months=month) + timedelta(days=2)
     values = {
-        "held_on": min(held_on, psvc.today()),
+        "held_on": min(held_on, clock.today()),
         "still_employed": "yes" if employed else "no",
         "participant_rating": "good" if employed else "difficult",
         "participant_note": NOTES[employed][0],
@@ -127,26 +128,21 @@ def _record(db, mentor, proposal, hired_on, month, outcome) -> None:
         "employer_note": NOTES[employed][1],
         "commitment": {
             item: "partly" if item == "buddy_hours" and month > 3 else "kept"
-            for item in checkins.COMMITMENT_ITEMS
+            for item in recording.COMMITMENT_ITEMS
         },
     }
     if not employed:
         _flag, left_month, reason = outcome
         values |= {
-            "left_on": checkins.add_months(hired_on, left_month),
+            "left_on": hired_on + relativedelta(months=left_month),
             "leave_reason": reason,
             "wants_help_again": "yes",
         }
-    checkins.record(db, mentor, proposal.id, month, values)
+    recording.record(db, mentor, proposal.id, month, values)
     # The demo's hires are months old: say so in the record's timestamps too.
     row = db.exec(
-        select(checkins.CheckIn).where(
-            checkins.CheckIn.proposal_id == proposal.id, col(checkins.CheckIn.month) == month
-        )
+        select(CheckIn).where(CheckIn.proposal_id == proposal.id, col(CheckIn.month) == month)
     ).one()
     row.notified_at = row.recorded_at
     db.add(row)
     db.commit()
-
-
-demo.EXTENSIONS.append(add_demo_checkins)

@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from .. import clock
 from ..models import Vacancy
-from . import organisations, vacancies
-from .vacancies import CommitmentData, VacancyData
+from ..services import organisations
+from ..services.vacancies import lifecycle
+from ..services.vacancies.content import CommitmentData, VacancyData
 
 PROFILES = [
     (
@@ -300,7 +302,7 @@ def add_demo_vacancies(db: Session, world: dict) -> None:
         )
         organisations.update_profile(db, user, organisation, data)
         organisations.set_default_commitment(db, user, organisation, commitment)
-    today = date.today()
+    today = clock.today()
     for number, (index, title, occupation, tasks, skills, extra, adjust, *state) in enumerate(
         VACANCIES
     ):
@@ -318,9 +320,9 @@ def add_demo_vacancies(db: Session, world: dict) -> None:
         )
         for name, value in extra.items():
             setattr(data, name, value)
-        vacancy, _created = vacancies.create(db, users[index], data)
+        vacancy, _created = lifecycle.create(db, users[index], data)
         if state != ["draft"]:
-            vacancies.publish(db, users[index], vacancy)
+            lifecycle.publish(db, users[index], vacancy)
         if state == ["past"]:
             _backdate(db, vacancy, today)
 

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
+from .. import clock
 from ..models import Participant, Stage, Vacancy
-from . import demo
-from . import participants as psvc
-from . import proposals as svc
+from ..services.participants import consents, endorsements, profiles
+from ..services.proposals import workflow
 
 EVIDENCE = (
     "Werkt al zeven maanden bij ons, altijd op tijd. Leert nieuwe collega's de werkwijze aan "
@@ -40,10 +40,10 @@ MOTIVATION = {
 }
 
 
-def _extra_participant(db: Session, mentor, row, today: date) -> Participant:
+def extra_participant(db: Session, mentor, row, today: date) -> Participant:
     first, last, _mentor, postcode, occupation, skill, dutch, phone = row
     values = {"first_name": first, "last_name": last, "date_of_birth": date(1993, 2, 14)}
-    p = psvc.create_participant(db, mentor, values | {"phone": phone})
+    p = profiles.create_participant(db, mentor, values | {"phone": phone})
     sections = {
         # Bilal (Sint-Niklaas) takes the train to Gent or Antwerpen, weekends included.
         "mobility": {
@@ -64,24 +64,24 @@ def _extra_participant(db: Session, mentor, row, today: date) -> Participant:
         "occupations": {"occupations": [occupation]},
     }
     for section, section_values in sections.items():
-        psvc.save_section(db, mentor, p, section, section_values)
-    psvc.add_skill(db, mentor, p, skill, 3, "Doet dit elke dag alleen in ons atelier.")
+        profiles.save_section(db, mentor, p, section, section_values)
+    profiles.add_skill(db, mentor, p, skill, 3, "Doet dit elke dag alleen in ons atelier.")
     if occupation == "forklift-driver":
-        psvc.add_certificate(db, mentor, p, "forklift", today + timedelta(days=3 * 365))
-    psvc.endorse(db, mentor, p, EVIDENCE, "Betrouwbaar, rustig, helpt collega's.", None)
-    psvc.give_consent(db, mentor, p, with_mentor=True)
+        profiles.add_certificate(db, mentor, p, "forklift", today + timedelta(days=3 * 365))
+    endorsements.endorse(db, mentor, p, EVIDENCE, "Betrouwbaar, rustig, helpt collega's.", None)
+    consents.give_consent(db, mentor, p, with_mentor=True)
     return p
 
 
 def add_demo_proposals(db: Session, world: dict) -> None:
-    today = psvc.today()
+    today = clock.today()
     mentors, employers = world["mentors"], world["employer_users"]
     people = {
         p.first_name: p
         for p in db.exec(select(Participant).where(Participant.first_name == "Amina"))
     }
     for row in EXTRA:
-        people[row[0]] = _extra_participant(db, mentors[row[2]], row, today)
+        people[row[0]] = extra_participant(db, mentors[row[2]], row, today)
     vacancy = {v.title: v for v in db.exec(select(Vacancy)).all()}
     participant_user = {u.display_name.split()[0]: u for u in world["participants"]}
 
@@ -89,7 +89,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
         return next(m for m in mentors if m.id == people[first].mentor_id)
 
     def propose(first, title, interest=True, share=False, override=""):
-        return svc.propose(
+        return workflow.propose(
             db,
             mentor_of(first),
             people[first].id,
@@ -102,7 +102,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
 
     def step(proposal, employer_index, *stages):
         for stage, values in stages:
-            svc.advance(db, employers[employer_index], proposal.id, stage, values)
+            workflow.advance(db, employers[employer_index], proposal.id, stage, values)
 
     interested = (Stage.EMPLOYER_INTERESTED, {"note": "Graag kennismaken."})
     meeting = (
@@ -120,7 +120,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
         "Magazijnmedewerker orderpicking",
         override="Zijn art. 60 kan in overleg met het OCMW een week vroeger stoppen.",
     )
-    svc.share_contact(db, mentor_of("Yonas"), yonas.id)
+    workflow.share_contact(db, mentor_of("Yonas"), yonas.id)
     trial = (
         Stage.TRIAL,
         {"trial_start": today + timedelta(days=8), "trial_end": today + timedelta(days=36)},
@@ -135,7 +135,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
         share=True,
         override="Amina neemt de trein Antwerpen-Leuven (35 minuten); dat traject kent ze al.",
     )
-    svc.record_interest(db, participant_user["Amina"], amina.id)
+    workflow.record_interest(db, participant_user["Amina"], amina.id)
     step(amina, 4, interested, meeting)
     # Proposed, name not shared yet: the employer sees a pseudonymised profile.
     propose(
@@ -146,7 +146,7 @@ def add_demo_proposals(db: Session, world: dict) -> None:
 
     # Withdrawn by the mentor, then hired elsewhere (the vacancy has one position: filled).
     bilal = propose("Bilal", "Magazijnmedewerker orderpicking", share=True)
-    svc.withdraw(db, mentor_of("Bilal"), bilal.id, "Bilal kiest liever voor de hotelkeuken.")
+    workflow.withdraw(db, mentor_of("Bilal"), bilal.id, "Bilal kiest liever voor de hotelkeuken.")
     hired = propose("Bilal", "Afwasser in de hotelkeuken", share=True)
     hire = (Stage.HIRED, {"contract_type": "fixed-term", "hire_start": today + timedelta(days=16)})
     step(hired, 1, interested, meeting, hire)  # fmt: skip
@@ -163,6 +163,3 @@ def add_demo_proposals(db: Session, world: dict) -> None:
     step(nadia, 0, interested)
     # Waiting for Hamid to say whether he is interested (the employer does not see it yet).
     propose("Hamid", "Heftruckchauffeur nachtploeg", interest=False)
-
-
-demo.EXTENSIONS.append(add_demo_proposals)

@@ -1,14 +1,13 @@
-"""Demo data: a believable Flemish set-up to click through, never for production."""
+"""Demo organisations and accounts: employers, WISEs, mentors, participants' logins, a
+coordinator and one employer waiting for approval."""
 
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlmodel import Session, SQLModel, func, select, text
+from sqlmodel import Session
 
-from ..models import AccountStatus, Organisation, OrganisationKind, Role, User
-from .accounts import create_user
-from .errors import ServiceError
+from ..models import AccountStatus, Organisation, OrganisationKind, Role
+from ..services.accounts import create_user
 
 EMPLOYERS = [
     ("Logistiek Van Damme", "logistiek@vandamme.example"),
@@ -45,41 +44,15 @@ class Login:
     password: str
 
 
-# Later areas (vacancies, profiles, proposals) add their demo rows through this list, so one
-# command keeps filling a coherent world in the right order.
-EXTENSIONS: list[Callable[[Session, dict], None]] = []
-
-
-def database_is_empty(db: Session) -> bool:
-    return db.exec(select(func.count()).select_from(User)).one() == 0
-
-
-def reset(db: Session) -> None:
-    """Remove every row (not the tables), children first."""
-    for table in reversed(SQLModel.metadata.sorted_tables):
-        db.exec(text(f'DELETE FROM "{table.name}"'))  # noqa: S608 - names come from metadata
-    db.commit()
-
-
 def _password() -> str:
     return "demo-" + secrets.token_urlsafe(9)
 
 
-def fill(
-    db: Session, *, reset_first: bool = False, progress: Callable[[str], None] = print
-) -> list[Login]:
-    """Fill an empty database; refuse one with data unless asked to reset it."""
-    if not database_is_empty(db):
-        if not reset_first:
-            raise ServiceError(
-                "The database already has data. Run `portal demo --reset` to wipe it "
-                "and load the demo data."
-            )
-        progress("Removing existing data ...")
-        reset(db)
-    logins: list[Login] = []
-    world: dict = {"employers": [], "wises": [], "mentors": [], "participants": []}
-    world["progress"] = progress
+def add_accounts(db: Session, world: dict) -> None:
+    """Organisations and accounts; every login lands in world["logins"] with its password."""
+    logins: list[Login] = world["logins"]
+    progress = world["progress"]
+    world.update(employers=[], employer_users=[], wises=[], mentors=[], participants=[])
 
     def account(role, email, name, organisation=None, status=AccountStatus.ACTIVE, locale=None):
         password = _password()
@@ -114,9 +87,7 @@ def fill(
     progress("Accounts ...")
     world["coordinator"] = account(Role.COORDINATOR, COORDINATOR[1], COORDINATOR[0])
     for organisation, (name, email) in zip(world["employers"], EMPLOYERS, strict=True):
-        world.setdefault("employer_users", []).append(
-            account(Role.EMPLOYER, email, f"HR {name}", organisation)
-        )
+        world["employer_users"].append(account(Role.EMPLOYER, email, f"HR {name}", organisation))
     for name, email, wise_index in MENTORS:
         world["mentors"].append(account(Role.MENTOR, email, name, world["wises"][wise_index]))
     for index, (name, email, locale) in enumerate(PARTICIPANTS):
@@ -128,19 +99,3 @@ def fill(
     account(
         Role.EMPLOYER, PENDING_EMPLOYER[1], PENDING_EMPLOYER[0], pending_org, AccountStatus.PENDING
     )
-
-    for extend in EXTENSIONS:
-        extend(db, world)
-    db.commit()
-    progress(f"Done: {len(logins)} accounts.")
-    return logins
-
-
-def _register_extensions() -> None:
-    from .vacancies_demo import add_demo_vacancies
-
-    if add_demo_vacancies not in EXTENSIONS:
-        EXTENSIONS.append(add_demo_vacancies)
-
-
-_register_extensions()

@@ -1,0 +1,216 @@
+"""A vacancy and its mentoring commitment as the forms fill them, and every rule they must
+meet before they may be saved."""
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from ...i18n import _
+from ...models import MentoringCommitment, Vacancy, VacancyCertificate, VacancySkill, VacancyStatus
+from .. import catalogues, postcodes
+from .. import vocabulary as vocab
+from ..errors import ServiceError
+
+EDITABLE = {VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.EXPIRED}
+MAX_HOURS = 60
+MAX_BUDDY_HOURS = 40
+MAX_MONTHS = 24
+MAX_TRIAL_WEEKS = 26
+MAX_POSITIONS = 50
+MAX_FREE_SKILL = 100
+
+
+class InvalidInput(ServiceError):
+    """Several fields are wrong at once; `errors` maps each field name to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        field_name, message = next(iter(errors.items()))
+        super().__init__(message, field=field_name)
+        self.errors = errors
+
+
+def _pick(cls, mapping):
+    return cls(**{f.name: mapping.get(f.name, f.default) for f in fields(cls)})
+
+
+@dataclass
+class CommitmentData:
+    buddy_role: str = ""
+    buddy_hours_per_week: int | None = None
+    months: int | None = None
+    onboarding_plan: str = ""
+    language_coach: bool = False
+    visual_instructions: bool = False
+    colleague_languages: str = ""
+    trial_weeks: int | None = 0
+    aftercare_rhythm: str = ""
+
+    @classmethod
+    def from_mapping(cls, mapping) -> "CommitmentData":
+        return _pick(cls, mapping)
+
+    @classmethod
+    def of(cls, row: MentoringCommitment | None) -> "CommitmentData":
+        return cls() if row is None else _pick(cls, row.model_dump())
+
+
+@dataclass
+class VacancyData:
+    title: str = ""
+    occupation_code: str = ""
+    tasks: str = ""
+    must_have: list[str] = field(default_factory=list)
+    nice_to_have: list[str] = field(default_factory=list)
+    must_have_other: str = ""  # free additions, comma-separated
+    nice_to_have_other: str = ""
+    dutch_level_code: str = ""
+    language_coaching: bool = False
+    postcode: str = ""
+    hours_per_week: int | None = None
+    shifts: list[str] = field(default_factory=list)
+    contract_type: str = ""
+    positions: int | None = 1
+    start_date: date | None = None
+    closing_date: date | None = None
+    licence_category: str = ""
+    certificates: list[str] = field(default_factory=list)
+    certificates_trained: list[str] = field(default_factory=list)
+    commitment: CommitmentData = field(default_factory=CommitmentData)
+
+    @classmethod
+    def from_mapping(cls, mapping) -> "VacancyData":
+        data = _pick(cls, mapping)
+        data.commitment = CommitmentData.from_mapping(mapping)
+        return data
+
+    @classmethod
+    def of(cls, db: Session, vacancy: Vacancy) -> "VacancyData":
+        """The current values of a vacancy, to fill its edit form."""
+        skills = db.exec(select(VacancySkill).where(VacancySkill.vacancy_id == vacancy.id)).all()
+        certs = db.exec(
+            select(VacancyCertificate).where(VacancyCertificate.vacancy_id == vacancy.id)
+        ).all()
+
+        def listed(must: bool, free: bool) -> list[str]:
+            return [s.code for s in skills if s.must_have == must and s.free_text == free]
+
+        data = _pick(cls, vacancy.model_dump())
+        data.must_have, data.nice_to_have = listed(True, False), listed(False, False)
+        data.must_have_other = ", ".join(listed(True, True))
+        data.nice_to_have_other = ", ".join(listed(False, True))
+        data.shifts = vacancy.shifts
+        data.certificates = [c.code for c in certs]
+        data.certificates_trained = [c.code for c in certs if c.employer_trains]
+        data.commitment = CommitmentData.of(commitment_of(db, vacancy))
+        return data
+
+
+def free_skills(text: str) -> list[str]:
+    """'heftruck, palletwagen' -> ['heftruck', 'palletwagen'], without doubles."""
+    result: list[str] = []
+    for part in (text or "").replace(";", ",").split(","):
+        part = " ".join(part.split())
+        if part and part.lower() not in {r.lower() for r in result}:
+            result.append(part)
+    return result
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+def commitment_problems(data: CommitmentData) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not (data.buddy_role or "").strip():
+        errors["buddy_role"] = _("Say who the workplace buddy is (a role is enough).")
+    hours = data.buddy_hours_per_week
+    if hours is None or not 1 <= hours <= MAX_BUDDY_HOURS:
+        errors["buddy_hours_per_week"] = _(
+            "A buddy needs at least 1 hour a week with the new colleague (at most %(max)d).",
+            max=MAX_BUDDY_HOURS,
+        )
+    if data.months is None or not 1 <= data.months <= MAX_MONTHS:
+        errors["months"] = _("Choose between 1 and %(max)d months.", max=MAX_MONTHS)
+    if not (data.onboarding_plan or "").strip():
+        errors["onboarding_plan"] = _("Describe the first days and weeks in a few lines.")
+    if data.trial_weeks is None or not 0 <= data.trial_weeks <= MAX_TRIAL_WEEKS:
+        errors["trial_weeks"] = _("Choose between 0 and %(max)d weeks.", max=MAX_TRIAL_WEEKS)
+    if data.aftercare_rhythm not in catalogues.codes(catalogues.AFTERCARE_RHYTHMS):
+        errors["aftercare_rhythm"] = _("Choose how often you meet the mentor.")
+    return errors
+
+
+def problems(db: Session, data: VacancyData) -> dict[str, str]:
+    """Every broken rule of a vacancy, by field; empty when it may be saved."""
+    errors: dict[str, str] = {}
+    if not (data.title or "").strip():
+        errors["title"] = _("Give the vacancy a title.")
+    if not vocab.is_occupation(db, data.occupation_code):
+        errors["occupation_code"] = _("Choose an occupation from the list.")
+    if not (data.tasks or "").strip():
+        errors["tasks"] = _("Describe the tasks in plain words.")
+    if any(not vocab.is_skill(db, code) for code in [*data.must_have, *data.nice_to_have]):
+        errors["must_have"] = _("Choose skills from the list, or type them in the box below.")
+    if any(
+        len(text) > MAX_FREE_SKILL
+        for text in free_skills(data.must_have_other) + free_skills(data.nice_to_have_other)
+    ):
+        errors["must_have_other"] = _(
+            "Keep each skill under %(max)d characters.", max=MAX_FREE_SKILL
+        )
+    if catalogues.dutch_level(data.dutch_level_code) is None:
+        errors["dutch_level_code"] = _("Choose a Dutch level from the list.")
+    if not postcodes.is_valid(data.postcode):
+        errors["postcode"] = _("This is not a Belgian postcode. Type the 4 digits, e.g. 9000.")
+    if data.hours_per_week is None or not 1 <= data.hours_per_week <= MAX_HOURS:
+        errors["hours_per_week"] = _("Hours per week must be between 1 and %(max)d.", max=MAX_HOURS)
+    if not data.shifts or set(data.shifts) - set(catalogues.codes(catalogues.SHIFTS)):
+        errors["shifts"] = _("Tick at least one shift.")
+    if data.contract_type not in catalogues.codes(catalogues.CONTRACT_TYPES):
+        errors["contract_type"] = _("Choose a type of contract.")
+    if data.positions is None or not 1 <= data.positions <= MAX_POSITIONS:
+        errors["positions"] = _("Number of positions: between 1 and %(max)d.", max=MAX_POSITIONS)
+    if data.start_date is None:
+        errors["start_date"] = _("Give a start date.")
+    if data.closing_date is None:
+        errors["closing_date"] = _("Give a closing date.")
+    elif data.start_date and data.closing_date < data.start_date:
+        errors["closing_date"] = _("The closing date cannot be before the start date.")
+    if data.licence_category not in catalogues.codes(catalogues.LICENCE_CATEGORIES):
+        errors["licence_category"] = _("Choose a driving licence from the list.")
+    known = set(catalogues.codes(catalogues.CERTIFICATES))
+    if set(data.certificates) - known or set(data.certificates_trained) - known:
+        errors["certificates"] = _("Choose certificates from the list.")
+    return errors | commitment_problems(data.commitment)
+
+
+def check(db: Session, data: VacancyData) -> None:
+    errors = problems(db, data)
+    if errors:
+        raise InvalidInput(errors)
+
+
+# -- writes -----------------------------------------------------------------------------------
+
+
+def commitment_of(db: Session, vacancy: Vacancy) -> MentoringCommitment | None:
+    return db.exec(
+        select(MentoringCommitment).where(MentoringCommitment.vacancy_id == vacancy.id)
+    ).first()
+
+
+def default_commitment(db: Session, organisation_id: int) -> MentoringCommitment | None:
+    return db.exec(
+        select(MentoringCommitment).where(
+            MentoringCommitment.organisation_id == organisation_id,
+            col(MentoringCommitment.vacancy_id).is_(None),
+        )
+    ).first()
+
+
+def commitments_for(db: Session, vacancy_ids) -> dict[int, MentoringCommitment]:
+    """The commitment of each vacancy, for lists that show it next to the vacancy."""
+    rows = db.exec(
+        select(MentoringCommitment).where(col(MentoringCommitment.vacancy_id).in_(vacancy_ids))
+    ).all()
+    return {row.vacancy_id: row for row in rows}

@@ -16,12 +16,10 @@ from sqlmodel import Session
 from werkzeug.serving import run_simple
 
 import search_index
-from search_index.feed import prune
-from search_index.rebuild import expected_total
 
 from . import db
 from .config import LANGUAGES
-from .matching.index import get_store
+from .matching.index import FEED, get_store
 from .models import Organisation, Role, utcnow
 from .services import accounts, demo
 from .services.errors import ServiceError
@@ -262,7 +260,7 @@ def index_sync(follow, interval):
 @with_appcontext
 def index_rebuild(workers):
     with Session(db.engine()) as session:
-        total = expected_total(session)
+        total = search_index.expected_total(session)
 
     with click.progressbar(length=total, label="indexing", show_pos=True) as bar:
 
@@ -313,7 +311,7 @@ def index_status():
 @click.option("--keep-days", type=click.IntRange(1, 3650), default=30, show_default=True)
 @with_appcontext
 def index_prune(keep_days):
-    removed, through = prune(db.engine(), utcnow() - timedelta(days=keep_days))
+    removed, through = search_index.prune(FEED, db.engine(), utcnow() - timedelta(days=keep_days))
     click.echo(
         f"removed {removed} change rows older than {keep_days} days; "
         f"the feed now starts after change {through}"
@@ -327,7 +325,7 @@ def index_prune(keep_days):
 @click.option("--seed", default=1, show_default=True)
 @workers_option
 def bench_command(n, queries, seed, workers):
-    from portal.matching import bench
+    from .matching import bench
 
     summary, mismatches, violations = bench.run(
         n,

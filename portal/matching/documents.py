@@ -14,22 +14,6 @@ from functools import cache
 
 from sqlmodel import Session, col, func, select
 
-from portal.matching.index_query import (
-    FIELDS_PARTICIPANT,
-    FIELDS_VACANCY,
-    participant_terms,
-    vacancy_terms,
-)
-from portal.matching.rules import (
-    MAX_DAY,
-    ParticipantFacts,
-    VacancyFacts,
-    cert_code,
-    compact,
-    day,
-    licences_with_implied,
-    to_row,
-)
 from search_index import register_provider
 
 from .. import vocabulary
@@ -47,6 +31,23 @@ from ..models import (
 )
 from ..services import participant_catalogues as pcat
 from ..services import participants as participant_service
+from .index_query import (
+    FIELDS_PARTICIPANT,
+    FIELDS_VACANCY,
+    decoder,
+    participant_terms,
+    vacancy_terms,
+)
+from .rules import (
+    MAX_DAY,
+    ParticipantFacts,
+    VacancyFacts,
+    cert_code,
+    compact,
+    day,
+    licences_with_implied,
+    to_row,
+)
 
 CHUNK = 1000
 TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
@@ -296,6 +297,7 @@ def register() -> None:
         fields=FIELDS_VACANCY,
         version=VERSION,
         count_all=count_vacancies,
+        decode=decoder("vacancy"),
     )
     register_provider(
         "participant",
@@ -304,6 +306,7 @@ def register() -> None:
         fields=FIELDS_PARTICIPANT,
         version=VERSION,
         count_all=count_participants,
+        decode=decoder("participant"),
     )
 
 

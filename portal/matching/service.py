@@ -13,8 +13,17 @@ from flask import current_app
 from flask_babel import format_date
 from sqlmodel import Session
 
-from portal.matching import index_query as index_matching
-from portal.matching.rules import (
+from search_index import open_engine
+
+from .. import vocabulary
+from ..i18n import _, get_locale
+from ..services import catalogues
+from ..services import participant_catalogues as pcat
+from ..services import participants as participant_service
+from . import documents as search_documents
+from . import index_query as index_matching
+from .index import get_store
+from .rules import (
     COACHABLE,
     DUTCH_CODES,
     MET,
@@ -27,6 +36,7 @@ from portal.matching.rules import (
     VacancyFacts,
     cert_valid,
     day,
+    distance,
     from_day,
     hard_failures,
     needs_met,
@@ -34,15 +44,6 @@ from portal.matching.rules import (
     related_codes,
     score,
 )
-from search_index import open_engine
-
-from .. import vocabulary
-from ..i18n import _, get_locale
-from ..services import catalogues
-from ..services import participant_catalogues as pcat
-from ..services import participants as participant_service
-from . import documents as search_documents
-from .index import get_store
 
 __all__ = [
     "Criterion",
@@ -114,7 +115,7 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     p = search_documents.one_participant(db, participant_id)
     if v is None or p is None:
         return Match(vacancy_id, participant_id, 0.0, False, [])
-    km = index_matching._km(v, p)
+    km = distance(v, p)
     failed = hard_failures(v, p, today(), km=float("inf") if km is None else km)
     match = _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
     match.criteria = list(match.criteria)  # one pair: explained now, in this request

@@ -323,8 +323,15 @@ def index_prune(keep_days):
 @click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
 @click.option("--queries", default=200, show_default=True, help="Queries per direction.")
 @click.option("--seed", default=1, show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(search_index.ENGINES)),
+    default="whoosh",
+    show_default=True,
+    help="The search engine behind the index (memory: the simple one, small N only).",
+)
 @workers_option
-def bench_command(n, queries, seed, workers):
+def bench_command(n, queries, seed, engine, workers):
     from .matching import bench
 
     summary, mismatches, violations = bench.run(
@@ -333,6 +340,7 @@ def bench_command(n, queries, seed, workers):
         seed=seed,
         echo=lambda line: click.echo(line, err=True),
         workers=workers,
+        engine=engine,
     )
     click.echo(summary)
     if mismatches or violations:

@@ -245,6 +245,8 @@ def _shared_documents(before: list, after: list) -> int:
     (segment reader, first docnum)."""
     kept = 0
     for (old, old_offset), (new, new_offset) in zip(before, after, strict=False):
+        if old.segment() is None or new.segment() is None:  # an empty index has no segment
+            break
         same = old.segment().segment_id() == new.segment().segment_id()
         if not same or old_offset != new_offset or old.doc_count_all() != new.doc_count_all():
             break

@@ -1,4 +1,4 @@
-"""The bulk writer of a rebuild (search_index/whoosh_writing.py) writes the same index that
+"""The bulk writer of a rebuild (search_index/whoosh/writing.py) writes the same index that
 Whoosh's own writer writes from the same documents: the same terms in every field, the same
 postings with their weights and values, the same stored fields; in one process and with
 two worker processes."""

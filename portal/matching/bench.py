@@ -74,12 +74,12 @@ def throwaway_app(folder: Path, database_url: str | None = None, engine: str = "
 
 
 def _run(app, n, queries, seed, echo, workers):
-    from portal.matching import documents as search_documents
-    from portal.matching import service as matching
     from portal.models import Participant, User
     from portal.services import participants as participant_service
     from search_index import open_engine, rebuild
 
+    from . import documents
+    from . import service as matching
     from .index import get_store
 
     bind = app.extensions["portal_engine"]
@@ -98,7 +98,7 @@ def _run(app, n, queries, seed, echo, workers):
             f"largest worker {_workers_peak_mb():.0f} MB)"
         )
         engine = open_engine(store, bind)
-        vacancies, participants = search_documents.all_facts(db)
+        vacancies, participants = documents.all_facts(db)
         # The brute-force copy of every row lives to the end and never changes: out of the
         # garbage collector's way, so its size does not lengthen the pauses that land in the
         # timed index queries (a web worker holds no such copy).

@@ -20,7 +20,7 @@ from ..i18n import _, get_locale
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from ..services import participants as participant_service
-from . import documents as search_documents
+from . import documents
 from . import index_query as index_matching
 from .index import get_store
 from .rules import (
@@ -111,8 +111,8 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     """The rules on one pair as the database has it now (no index): `.passes` is False when
     a hard filter fails, `.criteria` says which and why. (The pages' matches explain
     themselves lazily, on first use of `.criteria`, inside the request.)"""
-    v = search_documents.one_vacancy(db, vacancy_id)
-    p = search_documents.one_participant(db, participant_id)
+    v = documents.one_vacancy(db, vacancy_id)
+    p = documents.one_participant(db, participant_id)
     if v is None or p is None:
         return Match(vacancy_id, participant_id, 0.0, False, [])
     km = distance(v, p)

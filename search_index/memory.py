@@ -3,7 +3,6 @@ over them. It proves the interface carries no Whoosh: the matching tests pass on
 Each commit writes the documents to one JSON file, so a generation can be opened again."""
 
 import json
-import math
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -29,7 +28,9 @@ FILE = "documents.json"
 
 
 class MemoryEngine(SearchEngine):
-    def __init__(self, path: Path, fields: dict, docs: dict, decoders=(), places=None, **_):
+    def __init__(self, path: Path, fields: dict, docs: dict, decoders=(), places=None, **_other):
+        """`fields`: name -> field type; other options of the store (writer_timeout) do not
+        apply to a dict."""
         super().__init__(dict(decoders), places)
         self.path, self.fields, self.docs = path, fields, docs
 
@@ -97,15 +98,9 @@ class MemoryEngine(SearchEngine):
         raise TypeError(f"filter {type(query).__name__} not supported")
 
     def _near(self, doc: dict, query: Near) -> bool:
-        limit = query.km
-        if limit is None:
-            limit = int(doc.get(query.limit_field) or 0)
-        places = dict(self.places(query.origin, limit))
-        return any(
-            math.ceil(places[v] - 1e-9) <= limit
-            for v in self.values(doc, query.field)
-            if v in places
-        )
+        limit = query.km if query.km is not None else int(doc.get(query.limit_field) or 0)
+        within = {place for place, _km in self.places(query.origin, limit)}
+        return not within.isdisjoint(self.values(doc, query.field))
 
     def _of_kind(self, kind: str, query: Filter | None) -> list[dict]:
         docs = [doc for doc in self.docs.values() if doc["kind"] == kind]
@@ -115,9 +110,13 @@ class MemoryEngine(SearchEngine):
         remaining = self._of_kind(query.kind, query.filter)
         found = Matches(len(remaining))
         for weight in [*tier_weights(query.boosts), None]:
-            boosts = [b.filter for b in query.boosts if b.weight == weight]
-            chosen = [d for d in remaining if weight is None or self.passes(d, Any(tuple(boosts)))]
-            remaining = [d for d in remaining if d not in chosen]
+            chosen, rest = remaining, []
+            if weight is not None:
+                boost = Any(tuple(b.filter for b in query.boosts if b.weight == weight))
+                chosen, rest = [], []
+                for doc in remaining:
+                    (chosen if self.passes(doc, boost) else rest).append(doc)
+            remaining = rest
             found.tiers.append([self.decode(query.kind, doc) for doc in chosen])
             if sum(map(len, found.tiers)) >= query.offset + query.limit:
                 break

@@ -38,6 +38,12 @@ class LruCache:
         with self._lock:
             return self._items.get(key)
 
+    def get_many(self, keys) -> list:
+        """One lock for a whole list (a tier of candidates): None for each key not kept."""
+        with self._lock:
+            get = self._items.get
+            return [get(key) for key in keys]
+
     def put(self, key, value):
         with self._lock:
             self._items[key] = value
@@ -228,6 +234,13 @@ class BitsetSearcher:
             if found is None:
                 found = decode(self.reader.stored_fields(docnum))
             self._facts.put(docnum, found)
+        return found
+
+    def decoded_many(self, docnums: list[int], decode) -> list:
+        found = self._facts.get_many(docnums)
+        for position, value in enumerate(found):
+            if value is None:
+                found[position] = self.decoded(docnums[position], decode)
         return found
 
     def docnum_of(self, key: str) -> int | None:

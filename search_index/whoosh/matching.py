@@ -42,7 +42,7 @@ def match(engine, query: MatchQuery) -> Matches:
     for tier in [*tiers, candidates]:
         chosen = remaining & tier
         remaining &= ~chosen
-        docs = [bs.decoded(docnum, decode) for docnum in set_bits(chosen, bs.size)]
+        docs = bs.decoded_many(set_bits(chosen, bs.size), decode)
         found.tiers.append(docs)
         taken += len(docs)
         if taken >= wanted:

@@ -15,12 +15,10 @@ from sqlmodel import Session
 from werkzeug.serving import run_simple
 
 import search_index
-from search_index.feed import prune
-from search_index.rebuild import expected_total
 
 from . import db
 from .cli_translations import compile_catalogs, translations_group
-from .matching.index import get_store
+from .matching.index import FEED, get_store
 from .models import Organisation, Role, utcnow
 from .services import accounts
 from .services.checkins import reminders
@@ -258,7 +256,7 @@ def index_sync(follow, interval):
 @with_appcontext
 def index_rebuild(workers):
     with Session(db.engine()) as session:
-        total = expected_total(session)
+        total = search_index.expected_total(session)
 
     with click.progressbar(length=total, label="indexing", show_pos=True) as bar:
 
@@ -309,7 +307,7 @@ def index_status():
 @click.option("--keep-days", type=click.IntRange(1, 3650), default=30, show_default=True)
 @with_appcontext
 def index_prune(keep_days):
-    removed, through = prune(db.engine(), utcnow() - timedelta(days=keep_days))
+    removed, through = search_index.prune(FEED, db.engine(), utcnow() - timedelta(days=keep_days))
     click.echo(
         f"removed {removed} change rows older than {keep_days} days; "
         f"the feed now starts after change {through}"
@@ -321,9 +319,16 @@ def index_prune(keep_days):
 @click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
 @click.option("--queries", default=200, show_default=True, help="Queries per direction.")
 @click.option("--seed", default=1, show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(search_index.ENGINES)),
+    default="whoosh",
+    show_default=True,
+    help="The search engine behind the index (memory: the simple one, small N only).",
+)
 @workers_option
-def bench_command(n, queries, seed, workers):
-    from portal.matching import bench
+def bench_command(n, queries, seed, engine, workers):
+    from .matching import bench
 
     summary, mismatches, violations = bench.run(
         n,
@@ -331,6 +336,7 @@ def bench_command(n, queries, seed, workers):
         seed=seed,
         echo=lambda line: click.echo(line, err=True),
         workers=workers,
+        engine=engine,
     )
     click.echo(summary)
     if mismatches or violations:

@@ -1,5 +1,6 @@
-"""The engine-neutral interface of the search index. Whoosh stands behind it today; another
-engine (OpenSearch, ...) can implement the same calls without changing the callers.
+"""The engine-neutral interface of the search index. Whoosh stands behind it today (and a
+deliberately simple in-memory engine in the tests); another engine (OpenSearch, ...) can
+implement the same calls without changing the callers.
 
 A document is a plain dict: `doc_key` ("<kind>:<id>"), `kind`, `object_id`, `doc_hash` (a
 digest of the content, used by the check) and the fields its kind registered."""
@@ -8,23 +9,29 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .query import Filter, Matches, MatchQuery, Places
+
 Part = Callable[[], Iterable[dict]]  # yields the documents of one part of a rebuild
 Progress = Callable[[int], None]  # told how many documents a rebuild has written so far
+Decode = Callable[[Mapping], object]  # a document's stored fields -> what its kind's caller uses
 
 
 def doc_key(kind: str, object_id: int) -> str:
     return f"{kind}:{object_id}"
 
 
+class WriteLocked(RuntimeError):
+    """The engine's own write lock is held by another program; try again at the next sync."""
+
+
 @dataclass(frozen=True)
 class SearchQuery:
-    """What to look for, in terms every engine understands.
-
-    `filters`: field -> value, or a list/tuple of values of which one must match (cheap exact
-    terms). `text`: free text searched in `text_fields`; an empty text matches everything."""
+    """Documents of `kind` passing `filter`, in index order; with `text`, only those where
+    every word of it is in one of `text_fields` (a typo per word forgiven, two in long
+    words), best first. A text without any word matches nothing."""
 
     kind: str
-    filters: Mapping[str, object] = field(default_factory=dict)
+    filter: Filter | None = None
     text: str = ""
     text_fields: Sequence[str] = ()
     limit: int = 20
@@ -39,9 +46,27 @@ class Hit:
     fields: Mapping[str, object]
 
 
+@dataclass
+class Hits:
+    total: int
+    items: list[Hit] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
 class SearchEngine(ABC):
     """One index copy. Writes are idempotent: an upsert replaces the document with the same
-    doc_key, deleting a missing key does nothing."""
+    doc_key, deleting a missing key does nothing. `decoders` (kind -> Decode) turn stored
+    fields into the objects `match` and `document` return; `places` resolves Near filters."""
+
+    def __init__(self, decoders: Mapping[str, Decode], places: Places | None = None):
+        self.decoders = dict(decoders)
+        self.places = places or (lambda origin, km: ())
+
+    def decode(self, kind: str, stored: Mapping):
+        decoder = self.decoders.get(kind)
+        return dict(stored) if decoder is None else decoder(stored)
 
     @abstractmethod
     def apply(self, upserts: Iterable[dict], deletes: Iterable[str]) -> None:
@@ -59,8 +84,20 @@ class SearchEngine(ABC):
         written. An engine may build up to `workers` parts at once in other processes."""
 
     @abstractmethod
-    def search(self, query: SearchQuery) -> list[Hit]:
-        """Matching documents, best first."""
+    def search(self, query: SearchQuery) -> Hits:
+        """Matching documents, best first, one page of them and how many in all."""
+
+    @abstractmethod
+    def match(self, query: MatchQuery) -> Matches:
+        """The filtered documents, tier by tier (see MatchQuery)."""
+
+    @abstractmethod
+    def document(self, kind: str, object_id: int):
+        """The decoded stored value of one document, or None when it is not indexed."""
+
+    @abstractmethod
+    def terms(self, field_name: str) -> list[str]:
+        """Every term of a field, sorted (e.g. every certificate code some vacancy asks)."""
 
     @abstractmethod
     def count(self, kind: str | None = None) -> int:

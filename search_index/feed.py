@@ -1,69 +1,81 @@
 """Applying the change feed to an index: rows newer than the index's last_change_id, in id
 order, in batches; each batch is one index commit, after which the folder's state records
 the batch's last id. Re-applying a row is harmless (upsert by key, deleting a missing key is
-a no-op), so a crash between the commit and the state write only repeats work."""
+a no-op), so a crash between the commit and the state write only repeats work.
+
+The feed's tables belong to the application, which hands them over as a ChangeTable."""
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, func, select
-
-from portal.models import ChangeOp, IndexChange, IndexChangePruned, utcnow
 
 from .engine import SearchEngine, doc_key
 from .registry import provider
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 500
+DELETE = "delete"  # a change row's op: the object is gone ("upsert": reload it)
 
 
-def max_change_id(bind: Engine) -> int:
+@dataclass(frozen=True)
+class ChangeTable:
+    """`rows`: the model of the change rows (id, kind, object_id, op, created_at), written
+    in the transaction of every searchable write; `pruned`: the one-row model (id 1) with
+    `through_id` and `pruned_at`, the mark of the last prune."""
+
+    rows: type
+    pruned: type
+
+
+def max_change_id(feed: ChangeTable, bind: Engine) -> int:
     """The newest change: the feed's last row, or the last pruned one when none is left (a
     prune removes only rows up to its mark, so any row left is newer than the mark)."""
     with Session(bind) as db:
-        newest = db.exec(select(func.max(IndexChange.id))).one()
-    return pruned_through(bind) if newest is None else newest
+        newest = db.exec(select(func.max(feed.rows.id))).one()
+    return pruned_through(feed, bind) if newest is None else newest
 
 
-def pruned_through(bind: Engine) -> int:
+def pruned_through(feed: ChangeTable, bind: Engine) -> int:
     """Changes up to this id are no longer in the feed (0: nothing was pruned)."""
     with Session(bind) as db:
-        marker = db.get(IndexChangePruned, 1)
+        marker = db.get(feed.pruned, 1)
         return marker.through_id if marker else 0
 
 
-def prune(bind: Engine, older_than: datetime) -> tuple[int, int]:
+def prune(feed: ChangeTable, bind: Engine, older_than: datetime) -> tuple[int, int]:
     """Remove the rows written before `older_than`: (rows removed, pruned through id).
     An index on any host that had not applied them yet is rebuilt by its next sync."""
     with Session(bind) as db:
         through = db.exec(
-            select(func.max(IndexChange.id)).where(col(IndexChange.created_at) < older_than)
+            select(func.max(feed.rows.id)).where(col(feed.rows.created_at) < older_than)
         ).one()
-        marker = db.get(IndexChangePruned, 1) or IndexChangePruned(id=1)
+        marker = db.get(feed.pruned, 1) or feed.pruned(id=1)
         if through is None:
             return 0, marker.through_id
-        removed = db.exec(delete(IndexChange).where(col(IndexChange.id) <= through)).rowcount
+        removed = db.exec(delete(feed.rows).where(col(feed.rows.id) <= through)).rowcount
         marker.through_id = max(marker.through_id, through)
-        marker.pruned_at = utcnow()
+        marker.pruned_at = datetime.now(UTC)
         db.add(marker)
         db.commit()
         return removed, marker.through_id
 
 
-def changes_after(bind: Engine, after_id: int, limit: int) -> list[IndexChange]:
+def changes_after(feed: ChangeTable, bind: Engine, after_id: int, limit: int) -> list:
     with Session(bind, expire_on_commit=False) as db:
         query = (
-            select(IndexChange)
-            .where(col(IndexChange.id) > after_id)
-            .order_by(col(IndexChange.id))
+            select(feed.rows)
+            .where(col(feed.rows.id) > after_id)
+            .order_by(col(feed.rows.id))
             .limit(limit)
         )
         return list(db.exec(query).all())
 
 
-def apply_changes(engine: SearchEngine, bind: Engine, changes: Sequence[IndexChange]) -> None:
+def apply_changes(engine: SearchEngine, bind: Engine, changes: Sequence) -> None:
     """One commit for the batch; each object is indexed as the database has it now."""
     latest: dict[tuple[str, int], str] = {}
     for change in changes:
@@ -73,7 +85,7 @@ def apply_changes(engine: SearchEngine, bind: Engine, changes: Sequence[IndexCha
     for (kind, object_id), op in latest.items():
         if provider(kind) is None:
             log.warning("index change for unregistered kind %r ignored", kind)
-        elif op == ChangeOp.DELETE:
+        elif op == DELETE:
             deletes.append(doc_key(kind, object_id))
         else:
             reload.setdefault(kind, []).append(object_id)
@@ -94,7 +106,7 @@ def catch_up(store, engine: SearchEngine, bind: Engine, batch_size: int = BATCH_
     name = store.current_name()
     last = store.last_change_id
     applied = 0
-    while changes := changes_after(bind, last, batch_size):
+    while changes := changes_after(store.feed, bind, last, batch_size):
         apply_changes(engine, bind, changes)
         last = changes[-1].id
         store.write_state(name, last_change_id=last)

@@ -73,7 +73,7 @@ def rebuild_locked(
     snapshot, everything after it is applied from the feed once the new generation is live
     (applying a change twice is harmless)."""
     store.remove_other_generations()  # half-built folders of a killed rebuild
-    start_id = max_change_id(bind)
+    start_id = max_change_id(store.feed, bind)
     name, _path = store.new_generation()
     engine = store.create_engine(name)
     started = time.perf_counter()

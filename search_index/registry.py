@@ -5,14 +5,15 @@ to turn its rows into index documents; the index itself knows no table.
         "vacancy",
         load_documents=lambda db, ids: ...,  # docs of those ids that are matchable
         iter_all=lambda db: ...,             # docs of every matchable object
-        fields={"title": TEXT(stored=True), "dutch_level": ID(stored=True)},
+        fields={"title": TEXT, "dutch_level": TERM},  # search_index.fields
         version=1,                           # bump when the documents' content changes
         count_all=lambda db: ...,            # optional: how many iter_all yields (progress)
+        decode=lambda stored: ...,           # optional: stored fields -> the matched object
     )
 
 Each document is a dict with "id" (the object id) and values for the kind's fields. An id
 asked for but not yielded by `load_documents` is not matchable (any more): it is removed.
-Call it when the area's services module is imported (not at import of an unrelated module)."""
+The application registers its kinds when it starts (create_app), never at import."""
 
 import hashlib
 import json
@@ -20,9 +21,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
-from whoosh.fields import FieldType
 
-from .engine import doc_key
+from .engine import Decode, doc_key
+from .fields import Field
 
 LoadDocuments = Callable[[Session, Sequence[int]], Iterable[dict]]
 IterAll = Callable[[Session], Iterable[dict]]
@@ -35,9 +36,10 @@ class Provider:
     kind: str
     load_documents: LoadDocuments
     iter_all: IterAll
-    fields: Mapping[str, FieldType] = field(default_factory=dict)
+    fields: Mapping[str, Field] = field(default_factory=dict)
     version: int = 1
     count_all: CountAll | None = None
+    decode: Decode | None = None
 
     def prepare(self, raw: dict) -> dict:
         """A provider's dict -> the index document (with key, kind and content digest)."""
@@ -64,9 +66,10 @@ def register_provider(
     kind: str,
     load_documents: LoadDocuments,
     iter_all: IterAll,
-    fields: Mapping[str, FieldType] | None = None,
+    fields: Mapping[str, Field] | None = None,
     version: int = 1,
     count_all: CountAll | None = None,
+    decode: Decode | None = None,
 ) -> Provider:
     """Add (or replace) the provider of a kind. A field name used by two kinds must have the
     same definition: all kinds share one index."""
@@ -80,7 +83,7 @@ def register_provider(
         for name, definition in fields.items():
             if name in other.fields and other.fields[name] != definition:
                 raise ValueError(f"field {name!r} of {kind} differs from the one of {other.kind}")
-    provider = Provider(kind, load_documents, iter_all, fields, version, count_all)
+    provider = Provider(kind, load_documents, iter_all, fields, version, count_all, decode)
     _PROVIDERS[kind] = provider
     return provider
 
@@ -95,3 +98,7 @@ def providers() -> list[Provider]:
 
 def provider(kind: str) -> Provider | None:
     return _PROVIDERS.get(kind)
+
+
+def decoders() -> dict[str, Decode]:
+    return {p.kind: p.decode for p in _PROVIDERS.values() if p.decode is not None}

@@ -3,8 +3,9 @@
     <INDEX_DIR>/CURRENT       name of the live generation (replaced atomically on a swap)
     <INDEX_DIR>/writer.lock   the one-writer lock (see lock.py)
     <INDEX_DIR>/gen-<utc>-<random>/
-                              a Whoosh index plus portal-state.json: schema_version and
-                              last_change_id (the newest change of the feed it contains)
+                              the engine's files (Whoosh by default) plus portal-state.json:
+                              schema_version and last_change_id (the newest change of the
+                              feed it contains)
 
 A pointer file rather than a symlink: the lock and the pointer stay in one real folder, and
 readers notice a swap by reading one small file. Nothing is opened before first use."""
@@ -19,10 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .engine import SearchEngine
+from .feed import ChangeTable
+from .fields import all_fields, schema_version
 from .lock import writer_lock
-from .registry import providers
+from .query import Places
+from .registry import decoders, providers
 from .whoosh.engine import WhooshEngine
-from .whoosh.schema import build_schema, schema_version
 
 log = logging.getLogger(__name__)
 POINTER = "CURRENT"
@@ -36,9 +39,22 @@ class IndexUnusable(RuntimeError):
 
 
 class IndexStore:
-    def __init__(self, path: str | Path, lock_timeout: float = 5.0):
+    """`feed`: the application's change tables; `engine_type`: the SearchEngine class
+    (create/open on a folder); `places`: how Near filters find the places around one."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        feed: ChangeTable,
+        lock_timeout: float = 5.0,
+        engine_type=WhooshEngine,
+        places: Places | None = None,
+    ):
         self.path = Path(path)
+        self.feed = feed
         self.lock_timeout = lock_timeout
+        self.engine_type = engine_type
+        self.places = places
         self._open: tuple[tuple[str, str], SearchEngine] | None = None
 
     # -- generations -----------------------------------------------------------------------
@@ -104,9 +120,12 @@ class IndexStore:
         return writer_lock(self.path / LOCK_FILE, self.lock_timeout if timeout is None else timeout)
 
     def create_engine(self, name: str) -> SearchEngine:
-        return WhooshEngine.create(
-            self.generation_path(name), build_schema(providers()), writer_timeout=self.lock_timeout
+        return self.engine_type.create(
+            self.generation_path(name), all_fields(providers()), **self._engine_options()
         )
+
+    def _engine_options(self) -> dict:
+        return {"decoders": decoders(), "places": self.places, "writer_timeout": self.lock_timeout}
 
     def engine(self) -> SearchEngine:
         """The live generation's engine; IndexUnusable when it must be rebuilt."""
@@ -120,7 +139,7 @@ class IndexStore:
         if found != expected:
             raise IndexUnusable(f"schema version {found!r}, expected another")
         try:
-            engine = WhooshEngine.open(self.generation_path(name), writer_timeout=self.lock_timeout)
+            engine = self.engine_type.open(self.generation_path(name), **self._engine_options())
             engine.count()  # opens every segment: a damaged one fails here, not in a search
         except Exception as exc:  # noqa: BLE001 - any damage: rebuild from the database
             log.warning("index %s unreadable (%s: %s)", name, type(exc).__name__, exc)
@@ -142,7 +161,3 @@ class IndexStore:
             }
         except Exception as exc:  # noqa: BLE001 - reported to the health check, not raised
             return body | {"ok": False, "error": str(exc) or type(exc).__name__}
-
-
-def open_store(path: str | Path, lock_timeout: float = 5.0) -> IndexStore:
-    return IndexStore(path, lock_timeout)

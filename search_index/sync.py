@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from .engine import SearchEngine
+from .engine import SearchEngine, WriteLocked
 from .feed import catch_up, max_change_id, pruned_through
 from .rebuild import rebuild_locked
 from .store import IndexStore, IndexUnusable
-from .whoosh.engine import WriteLocked
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +33,13 @@ def sync(store: IndexStore, bind: Engine, lock_timeout: float | None = None) -> 
     """Apply pending changes. Never waits for the lock when there is nothing to do; returns
     skipped=True (no error) when the lock stayed taken for `lock_timeout` seconds."""
     engine = _usable(store)
-    if engine is not None and max_change_id(bind) <= store.last_change_id:
+    if engine is not None and max_change_id(store.feed, bind) <= store.last_change_id:
         return SyncResult()
     with store.lock(lock_timeout) as acquired:
         if not acquired:
             return SyncResult(skipped=True)
         engine = _usable(store)  # the previous holder may have rebuilt it meanwhile
-        if engine is not None and store.last_change_id < pruned_through(bind):
+        if engine is not None and store.last_change_id < pruned_through(store.feed, bind):
             log.info("index at %s missed changes pruned from the feed: rebuilding", store.path)
             engine = None
         if engine is None:
@@ -65,7 +64,7 @@ def health(store: IndexStore, bind: Engine) -> dict:
     """status() plus how far the index lags behind the feed; never raises."""
     try:
         sync(store, bind, lock_timeout=0.25)
-        lag = {"feed_max_id": max_change_id(bind)}
+        lag = {"feed_max_id": max_change_id(store.feed, bind)}
     except Exception as exc:  # noqa: BLE001 - reported, not raised
         log.warning("index health: %s", exc)
         lag = {"feed_error": type(exc).__name__}

@@ -3,11 +3,10 @@
 
 import pytest
 from sqlmodel import Session, col, func, select
-from whoosh.fields import ID, TEXT
 
 from portal.models import Organisation
 from portal.services.search_feed import record_change
-from search_index import register_provider, unregister_provider
+from search_index import TEXT, Field, register_provider, unregister_provider
 
 KIND = "organisation"
 
@@ -39,7 +38,7 @@ def register(load=load_documents, every=iter_all):
         KIND,
         load,
         every,
-        fields={"name": TEXT(stored=True), "org_kind": ID(stored=True)},
+        fields={"name": Field(TEXT.type, stored=True), "org_kind": Field("term", stored=True)},
         count_all=count_all,
     )
 

@@ -3,6 +3,7 @@ the demo data matching both ways."""
 
 import re
 
+import pytest
 from sqlmodel import Session, select
 
 from portal import db as portal_db
@@ -27,7 +28,21 @@ def test_bench_2000_agrees_with_brute_force(app):
     ), summary
 
 
-def test_demo_data_matches_both_ways(app):
+def test_bench_on_the_memory_engine_agrees_with_brute_force():
+    """The simple engine answers the same match queries as Whoosh and the brute force."""
+    from portal.matching import bench
+
+    lines = []
+    summary, mismatches, violations = bench.run(
+        300, queries=40, echo=lines.append, workers=1, engine="memory"
+    )
+    assert (mismatches, violations) == (0, 0), lines
+    assert summary.startswith("bench n=300 "), summary
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "memory"])
+def test_demo_data_matches_both_ways(app, engine):
+    app.config["INDEX_ENGINE"] = engine
     with app.app_context():
         demo.fill(portal_db.session())
         bind = app.extensions["portal_engine"]

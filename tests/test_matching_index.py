@@ -1,5 +1,6 @@
 """Index and database agree after every kind of write: the match pages (through the index)
-and evaluate_pair (straight from the database) say the same; pages keep privacy and owners."""
+and evaluate_pair (straight from the database) say the same; pages keep privacy and owners.
+Every test runs on both engines behind the interface: Whoosh and the in-memory one."""
 
 from datetime import date, timedelta
 
@@ -18,6 +19,13 @@ from .test_employers_vacancies import employer, new_vacancy, vacancy_form  # noq
 
 FITTING = {"licence_category": "", "certificates": [], "certificates_trained": [],
            "shifts": ["day"], "postcode": "9050"}  # fmt: skip
+
+
+@pytest.fixture(params=["whoosh", "memory"])
+def app(app, request):
+    """The portal's app on one engine (the store is opened on first use, after this)."""
+    app.config["INDEX_ENGINE"] = request.param
+    return app
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ from sqlmodel import col, delete, select
 
 from portal import db as portal_db
 from portal.access import public
-from portal.matching.index import get_store
+from portal.matching.index import FEED, get_store
 from portal.models import IndexChange, Organisation
 from portal.services.search_feed import record_change
 from search_index import SearchQuery, doc_key, open_engine, sync
@@ -150,7 +150,7 @@ def test_two_processes_writing_at_once_both_end_up_in_the_index(app, database_ur
 def test_pruning_the_feed_rebuilds_only_indexes_that_had_not_applied_it(app, db, tmp_path):
     """Two hosts: one index applied everything, the other lags behind; old rows go."""
     bind = app.extensions["portal_engine"]
-    behind = IndexStore(tmp_path / "other-host-index")
+    behind = IndexStore(tmp_path / "other-host-index", FEED)
     add_organisation(db, "Bakkerij Peeters")
     sync(behind, bind)  # the other host stops here
     add_organisation(db, "Garage Maes")

@@ -5,12 +5,20 @@ import shutil
 
 import pytest
 from sqlmodel import Session, select
-from whoosh.fields import ID, TEXT
 
 from portal import db as portal_db
 from portal.matching.index import get_store
 from portal.models import Organisation
-from search_index import SearchQuery, compare, open_engine, rebuild, register_provider, sync
+from search_index import (
+    TERM,
+    Field,
+    SearchQuery,
+    compare,
+    open_engine,
+    rebuild,
+    register_provider,
+    sync,
+)
 from search_index.store import STATE_FILE
 
 from .search_index_kinds import (  # noqa: F401
@@ -111,7 +119,11 @@ def test_a_new_field_of_a_kind_changes_the_schema_version_and_rebuilds(app, db):
         KIND,
         load_documents,
         iter_all,
-        fields={"name": TEXT(stored=True), "org_kind": ID(stored=True), "city": ID()},
+        fields={
+            "name": Field("text", stored=True),
+            "org_kind": Field("term", stored=True),
+            "city": TERM,
+        },
     )
     assert sync(store, bind).rebuilt
     assert store.current_name() != before

@@ -2,8 +2,6 @@
 it replaces after a commit: both give exactly what a fresh searcher reading through
 Whoosh gives."""
 
-from types import SimpleNamespace
-
 from sqlmodel import Session, select
 
 from portal.clock import today
@@ -12,8 +10,8 @@ from portal.matching.index_query import indexed_facts, match_participants, match
 from portal.matching.rules import day
 from portal.models import Participant, User
 from portal.services.participants import endorsements
-from search_index import open_engine, rebuild, sync
-from search_index.whoosh.bitsets import BitsetSearcher, posting_ids
+from search_index import WhooshEngine, open_engine, rebuild, sync
+from search_index.whoosh.bitsets import posting_ids
 
 from .test_search_index_writing import bench_app  # noqa: F401
 
@@ -29,7 +27,7 @@ def _ids_of_every_term(reader) -> dict:
 
 
 def _answers(engine, vacancies, participants, on) -> list:
-    """Ranked ids for every query, through whatever searcher `engine.filters()` gives."""
+    """Ranked ids for every query, through the searcher `engine.filters()` gives."""
     rows = []
     for v in vacancies:
         total, ranked = match_participants(engine, v, on, limit=20)
@@ -73,7 +71,7 @@ def test_a_searcher_after_a_commit_answers_like_a_fresh_one(bench_app):  # noqa:
 
         after = _answers(engine, vacancies, people[1:], on)
         assert sum(total for total, _ranked in after) > 0
-        fresh = SimpleNamespace(filters=lambda: BitsetSearcher(engine.ix.searcher()))
+        fresh = WhooshEngine(engine.ix, engine.decoders, engine.places)  # a searcher of its own
         assert after == _answers(fresh, vacancies, people[1:], on)
         # the revoked person left every candidate list, which lost at most that one person
         for (total, ranked), (old_total, _old) in zip(after[:25], before[:25], strict=True):

@@ -1,4 +1,4 @@
-"""The bulk writer of a rebuild (search_index/whoosh_writing.py) writes the same index that
+"""The bulk writer of a rebuild (search_index/whoosh/writing.py) writes the same index that
 Whoosh's own writer writes from the same documents: the same terms in every field, the same
 postings with their weights and values, the same stored fields; in one process and with
 two worker processes."""
@@ -11,7 +11,8 @@ from whoosh import index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from portal.matching import bench
+from portal.matching import bench, bench_data
+from search_index.fields import all_fields
 from search_index.rebuild import parts
 from search_index.registry import providers
 from search_index.whoosh.engine import WhooshEngine
@@ -31,7 +32,7 @@ TRICKY = [
 
 
 def test_terms_of_every_indexed_field_equal_whooshs_analyzers(app):
-    schema = build_schema(providers())
+    schema = build_schema(all_fields(providers()))
     extra = {"stemmed": TEXT(analyzer=StemmingAnalyzer()), "number": NUMERIC()}
     fast = 0
     for name in schema.names():
@@ -71,7 +72,7 @@ def bench_app(tmp_path, app):
     other = bench.throwaway_app(tmp_path / "bench")
     bind = other.extensions["portal_engine"]
     with other.test_request_context("/"), Session(bind) as db:
-        bench.generate(db, 300)
+        bench_data.generate(db, 300)
     yield other
     bind.dispose()
 
@@ -79,7 +80,8 @@ def bench_app(tmp_path, app):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_rebuild_writes_what_whooshs_own_writer_writes(bench_app, tmp_path, workers):
     bind = bench_app.extensions["portal_engine"]
-    schema = build_schema(providers())
+    fields = all_fields(providers())
+    schema = build_schema(fields)
     with bench_app.test_request_context("/"):
         documents = [doc for part in parts(bind) for doc in part()]
         (tmp_path / "whoosh").mkdir()
@@ -89,7 +91,7 @@ def test_rebuild_writes_what_whooshs_own_writer_writes(bench_app, tmp_path, work
             writer.add_document(**doc)
         writer.commit()
 
-        engine = WhooshEngine.create(tmp_path / f"bulk-{workers}", schema)
+        engine = WhooshEngine.create(tmp_path / f"bulk-{workers}", fields)
         reports = []
         written = engine.rebuild(parts(bind), workers=workers, progress=reports.append)
 
@@ -139,7 +141,7 @@ def test_a_failing_worker_fails_the_rebuild_with_its_error(bench_app, tmp_path):
         yield {"doc_key": "x:1", "kind": "x", "unknown_field": "?"}
 
     with bench_app.test_request_context("/"):
-        engine = WhooshEngine.create(tmp_path / "broken", build_schema(providers()))
+        engine = WhooshEngine.create(tmp_path / "broken", all_fields(providers()))
         with pytest.raises(RuntimeError, match="unknown_field"):
             engine.rebuild([*parts(bind), partial(broken)], workers=2)
     engine.close()

@@ -1,4 +1,4 @@
-"""The brute-force scorer: a Python loop over every row applying match_rules directly,
+"""The brute-force scorer: a Python loop over every row applying rules.py directly,
 without the index. The benchmark and the tests compare the index's answers with it."""
 
 from collections.abc import Iterable

@@ -14,22 +14,6 @@ from functools import cache
 
 from sqlmodel import Session, col, func, select
 
-from portal.matching.index_query import (
-    FIELDS_PARTICIPANT,
-    FIELDS_VACANCY,
-    participant_terms,
-    vacancy_terms,
-)
-from portal.matching.rules import (
-    MAX_DAY,
-    ParticipantFacts,
-    VacancyFacts,
-    cert_code,
-    compact,
-    day,
-    licences_with_implied,
-    to_row,
-)
 from search_index import register_provider
 
 from .. import clock, vocabulary
@@ -48,6 +32,23 @@ from ..models import (
 from ..services import caseload
 from ..services import participant_catalogues as pcat
 from ..services.participants import profiles, records
+from .index_query import (
+    FIELDS_PARTICIPANT,
+    FIELDS_VACANCY,
+    decoder,
+    participant_terms,
+    vacancy_terms,
+)
+from .rules import (
+    MAX_DAY,
+    ParticipantFacts,
+    VacancyFacts,
+    cert_code,
+    compact,
+    day,
+    licences_with_implied,
+    to_row,
+)
 
 CHUNK = 1000
 TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
@@ -297,6 +298,7 @@ def register() -> None:
         fields=FIELDS_VACANCY,
         version=VERSION,
         count_all=count_vacancies,
+        decode=decoder("vacancy"),
     )
     register_provider(
         "participant",
@@ -305,6 +307,7 @@ def register() -> None:
         fields=FIELDS_PARTICIPANT,
         version=VERSION,
         count_all=count_participants,
+        decode=decoder("participant"),
     )
 
 

@@ -1,80 +1,80 @@
-"""Matching through the index, both directions, with the rules of match_rules.py.
+"""Matching through the index, both directions, with the rules of rules.py, expressed in
+the search engine's own query terms (search_index.query).
 
-Every hard filter is an index query of cheap terms: exact terms (occupation, licence, shifts,
-certificates, postcode) and ranges over zero-padded number terms (days, hours, km, Dutch
-level). The filter is evaluated with cached bitsets (bitsets.py); the survivors are scored
-from their stored facts. Because the occupation part of the score dominates (see
-match_rules), the candidates are scored tier by tier (same occupation, related, other) and
-only as many tiers as the requested page needs are read.
+Every hard filter is a filter of cheap terms: exact terms (occupation, licence, shifts,
+certificates), ranges over zero-padded number terms (days, hours, km, Dutch level) and a
+distance constraint (Near). The engine hands the candidates back with their stored facts
+(decoded by `decode`), tier by tier: because the occupation part of the score dominates
+(see rules), the tiers are the boosts "same occupation" and "related occupation", and only
+as many tiers as the requested page needs are scored here.
 
-Distance, vacancy -> participants: for each commute limit m (whole km) that indexed
-participants have, the participants with limit m whose postcode lies within m km of the
-vacancy (its distance rounded up to whole km). That makes the commute filter exact: no check
-after the query.
+Distance, vacancy -> participants: Near with each participant's own commute limit (p_km):
+the participants whose postcode lies within their limit of the vacancy (its distance
+rounded up to whole km), so the commute filter is exact: no check after the query.
 
 The fields registered for the two kinds are defined here (FIELDS_*), the documents are built
-by the portal (portal/services/search_documents.py)."""
+in documents.py."""
 
-import math
+import json
 from collections.abc import Iterable
 
-from whoosh.analysis import StandardAnalyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT
-from whoosh.query import And, FuzzyTerm, Not, Or, Query, Term, TermRange
-from whoosh.scoring import TF_IDF
-from whoosh.searching import Searcher
-
-from .rules import (
-    MAX_DAY,
-    ParticipantFacts,
-    VacancyFacts,
-    related_codes,
-    score,
+from search_index import (
+    STORED,
+    TERM,
+    TERMS,
+    TEXT,
+    All,
+    Any,
+    AnyOf,
+    Boost,
+    MatchQuery,
+    Near,
+    Not,
+    Range,
+    SearchEngine,
+    SearchQuery,
+    Term,
 )
+from search_index.query import Filter
 
-_STORED = STORED()
-_KEYWORDS = KEYWORD(lowercase=False, commas=False)
-_ID = ID()
-# Not scorable: no length columns to write per posting (the slowest part of a Whoosh
-# rebuild); free-text hits are ranked by TF-IDF, which needs no lengths. No positions
-# (phrase=False): the free-text search asks for words, never phrases.
-_TEXT = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1), phrase=False)
-_TEXT.scorable = False
+from .. import vocabulary
+from ..services import postcodes
+from .rules import MAX_DAY, ParticipantFacts, VacancyFacts, from_row, related_codes, score
+
 FIELDS_VACANCY = {
-    "facts": _STORED,
-    "v_occ": _ID,
-    "v_group": _ID,
-    "v_dutch_min": _ID,
-    "v_licence": _ID,
-    "v_shifts": _KEYWORDS,
-    "v_hours": _ID,
-    "v_start": _ID,
-    "v_close": _ID,
-    "v_pc": _ID,
-    "v_certs": _KEYWORDS,
-    "v_support": _KEYWORDS,
-    "v_text": _TEXT,
+    "facts": STORED,
+    "v_occ": TERM,
+    "v_group": TERM,
+    "v_dutch_min": TERM,
+    "v_licence": TERM,
+    "v_shifts": TERMS,
+    "v_hours": TERM,
+    "v_start": TERM,
+    "v_close": TERM,
+    "v_pc": TERM,
+    "v_certs": TERMS,
+    "v_support": TERMS,
+    "v_text": TEXT,
 }
 FIELDS_PARTICIPANT = {
-    "facts": _STORED,
-    "p_occ": _KEYWORDS,
-    "p_group": _KEYWORDS,
-    "p_dutch": _ID,
-    "p_lic": _KEYWORDS,
-    "p_certs": _KEYWORDS,
-    "p_shifts": _KEYWORDS,
-    "p_hours": _ID,
-    "p_avail": _ID,
-    "p_rtw": _ID,
-    "p_pc": _ID,
-    "p_km": _ID,
-    "p_mentor": _ID,
-    "p_support": _KEYWORDS,
-    "p_endorsed": _ID,
+    "facts": STORED,
+    "p_occ": TERMS,
+    "p_group": TERMS,
+    "p_dutch": TERM,
+    "p_lic": TERMS,
+    "p_certs": TERMS,
+    "p_shifts": TERMS,
+    "p_hours": TERM,
+    "p_avail": TERM,
+    "p_rtw": TERM,
+    "p_pc": TERM,
+    "p_km": TERM,
+    "p_mentor": TERM,
+    "p_support": TERMS,
+    "p_endorsed": TERM,
 }
+W_SAME_TIER, W_RELATED_TIER = 2.0, 1.0  # ranking tiers: same occupation, related one
 NO_LICENCE = "none"
-MAX_TEXT_TERMS = 12
-MAX_TERM_CHARS = 40
 
 
 def D(number: int) -> str:  # noqa: N802 - a day as a term
@@ -89,16 +89,15 @@ def K(number: int) -> str:  # noqa: N802 - km as a term
     return f"{min(max(number, 0), 999):03d}"
 
 
-def kind_query(kind: str) -> Term:
-    return Term("kind", kind)
+def decoder(kind: str):
+    """How the engine turns a document's stored fields into its facts."""
+    return lambda stored: from_row(kind, json.loads(stored["facts"]))
 
 
 # -- documents ------------------------------------------------------------------------------
 
 
 def vacancy_terms(v: VacancyFacts, text: str) -> dict:
-    from portal import vocabulary
-
     occupation = vocabulary.occupation(v.occ)
     return {
         "v_occ": v.occ,
@@ -117,8 +116,6 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
 
 
 def participant_terms(p: ParticipantFacts) -> dict:
-    from portal import vocabulary
-
     groups = {o.group for o in map(vocabulary.occupation, p.occs) if o is not None}
     return {
         "p_occ": " ".join(p.occs),
@@ -141,191 +138,115 @@ def participant_terms(p: ParticipantFacts) -> dict:
 # -- filter queries -------------------------------------------------------------------------
 
 
-def participant_filter(v: VacancyFacts, today: int, mentor_id: int | None = None) -> Query:
-    """Participants who pass every hard filter for this vacancy (distance added apart)."""
-    parts: list[Query] = [
-        kind_query("participant"),
-        TermRange("p_endorsed", D(today), D(MAX_DAY)),
-        TermRange("p_dutch", str(max(v.dutch_min, 0)), "9"),
-        TermRange("p_hours", H(v.hours), "99"),
-        TermRange("p_avail", D(0), D(v.start)),
-        TermRange("p_rtw", D(v.start), D(MAX_DAY)),
+def participant_filter(v: VacancyFacts, today: int, mentor_id: int | None = None) -> All:
+    """Participants who pass every hard filter for this vacancy, distance last."""
+    parts: list[Filter] = [
+        Range("p_endorsed", D(today), D(MAX_DAY)),
+        Range("p_dutch", str(max(v.dutch_min, 0)), "9"),
+        Range("p_hours", H(v.hours), "99"),
+        Range("p_avail", D(0), D(v.start)),
+        Range("p_rtw", D(v.start), D(MAX_DAY)),
     ]
     if v.licence:
         parts.append(Term("p_lic", v.licence))
     for code in v.certs_required:
-        parts.append(TermRange("p_certs", f"{code}:{D(v.start)}", f"{code}:{D(MAX_DAY)}"))
+        parts.append(Range("p_certs", f"{code}:{D(v.start)}", f"{code}:{D(MAX_DAY)}"))
     parts.extend(Term("p_shifts", shift) for shift in v.shifts)
     if mentor_id is not None:
         parts.append(Term("p_mentor", str(mentor_id)))
-    return And(parts)
+    parts.append(Near("p_pc", v.postcode, limit_field="p_km"))
+    return All(tuple(parts))
 
 
-def reach_bits(bs, postcode: str) -> int:
-    """Participants whose commute limit reaches `postcode` (exact, see the module text): for
-    each commute limit m that indexed participants have, those with limit m living where the
-    postcode lies within m km. One pass over the postcodes nearest first."""
-    from portal.services import postcodes
-
-    limits = sorted({int(text) for text in bs.texts("p_km")})
-    if not limits:
-        return 0
-    nearest = sorted(
-        (math.ceil(km - 1e-9), other)
-        for other, km in postcodes.nearby_with_distance(postcode, limits[-1])
-    )
-    reach = within = 0
-    taken = 0
-    for limit in limits:
-        added = []
-        while taken < len(nearest) and nearest[taken][0] <= limit:
-            added.append(("p_pc", nearest[taken][1]))
-            taken += 1
-        within |= bs.union(added)
-        if within:
-            reach |= bs.term("p_km", K(limit)) & within
-    return reach
-
-
-def vacancy_filter(p: ParticipantFacts, today: int, certificate_codes: Iterable[str]) -> Query:
+def vacancy_filter(p: ParticipantFacts, today: int, certificate_codes: Iterable[str]) -> All:
     """Open vacancies that pass every hard filter for this participant."""
-    from portal.services import postcodes
-
     held = {code for code, _until in p.certs}
-    parts: list[Query] = [
-        kind_query("vacancy"),
-        TermRange("v_close", D(today), D(MAX_DAY)),
-        TermRange("v_dutch_min", "0", str(p.dutch)),
-        TermRange("v_hours", H(0), H(p.hours)),
-        TermRange("v_start", D(max(p.available, 0)), D(min(p.rtw_until, MAX_DAY))),
-        Or([Term("v_licence", code) for code in (NO_LICENCE, *p.licences)]),
-        Or([Term("v_pc", pc) for pc in postcodes.nearby(p.postcode, p.max_km)]),
+    parts: list[Filter] = [
+        Range("v_close", D(today), D(MAX_DAY)),
+        Range("v_dutch_min", "0", str(p.dutch)),
+        Range("v_hours", H(0), H(p.hours)),
+        Range("v_start", D(max(p.available, 0)), D(min(p.rtw_until, MAX_DAY))),
+        AnyOf("v_licence", (NO_LICENCE, *p.licences)),
+        Near("v_pc", p.postcode, km=p.max_km),
     ]
-    missing = [Term("v_certs", code) for code in certificate_codes if code not in held]
+    missing: list[Filter] = [
+        Term("v_certs", code) for code in certificate_codes if code not in held
+    ]
     missing += [
-        And([Term("v_certs", code), TermRange("v_start", D(until + 1), D(MAX_DAY))])
+        All((Term("v_certs", code), Range("v_start", D(until + 1), D(MAX_DAY))))
         for code, until in p.certs
         if until < MAX_DAY
     ]
     if missing:
-        parts.append(Not(Or(missing)))
-    other_shifts = [s for s in ("day", "evening", "night", "weekend") if s not in p.shifts]
+        parts.append(Not(Any(tuple(missing))))
+    other_shifts = tuple(s for s in ("day", "evening", "night", "weekend") if s not in p.shifts)
     if other_shifts:
-        parts.append(Not(Or([Term("v_shifts", s) for s in other_shifts])))
-    return And(parts)
+        parts.append(Not(AnyOf("v_shifts", other_shifts)))
+    return All(tuple(parts))
 
 
 # -- ranking --------------------------------------------------------------------------------
 
 
-def _rank(bs, candidates: int, tiers: list[int], kind: str, pair, wanted: int) -> list[tuple]:
-    """Score candidates tier by tier until `wanted` are sure; returns (-score, id, facts, km)
-    rows in order."""
+def _rank(engine: SearchEngine, query: MatchQuery, pair) -> tuple[int, list[tuple]]:
+    """(total, the page's (-score, id, facts, km) rows): the engine's tiers scored here,
+    each sorted by score then id."""
+    found = engine.match(query)
     ranked: list[tuple] = []
-    remaining = candidates
-    for tier in [*tiers, remaining]:
-        chosen = remaining & tier
-        remaining &= ~chosen
+    for tier in found.tiers:
         rows = []
-        for docnum in _docnums(bs, chosen):
-            facts = bs.facts(docnum, kind)
+        for facts in tier:
             v, p = pair(facts)
             km = _km(v, p)
             rows.append((-score(v, p, km), facts.id, facts, km))
         rows.sort(key=lambda row: (row[0], row[1]))
         ranked.extend(rows)
-        if len(ranked) >= wanted:
-            break
-    return ranked
-
-
-def _docnums(bs, bits: int) -> list[int]:
-    from search_index.whoosh.bitsets import set_bits
-
-    return set_bits(bits, bs.size)
+    return found.total, ranked[query.offset : query.offset + query.limit]
 
 
 def _km(v: VacancyFacts, p: ParticipantFacts) -> float:
-    from portal.services import postcodes
-
     return postcodes.distance_km(v.postcode, p.postcode)
+
+
+def _tiers(field: str, same: Iterable[str], related: Iterable[str]) -> tuple[Boost, ...]:
+    return (
+        Boost(W_SAME_TIER, AnyOf(field, tuple(same))),
+        Boost(W_RELATED_TIER, AnyOf(field, tuple(sorted(related)))),
+    )
 
 
 def match_participants(
     engine, v: VacancyFacts, today: int, mentor_id=None, offset=0, limit=20, same_only=False
 ) -> tuple[int, list[tuple]]:
-    bs = engine.filters()
-    reach = bs.remembered(("reach", v.postcode), lambda: reach_bits(bs, v.postcode))
-    candidates = bs.bits(participant_filter(v, today, mentor_id)) & reach
-    same = bs.term("p_occ", v.occ)
+    found = participant_filter(v, today, mentor_id)
     if same_only:
-        candidates &= same
-    related = 0
-    for code in related_codes(v.occ):
-        related |= bs.term("p_occ", code)
-    ranked = _rank(bs, candidates, [same, related], "participant", lambda p: (v, p), offset + limit)
-    return candidates.bit_count(), ranked[offset : offset + limit]
+        found = All((*found.parts, Term("p_occ", v.occ)))
+    boosts = _tiers("p_occ", (v.occ,), related_codes(v.occ))
+    query = MatchQuery("participant", found, boosts, limit, offset)
+    return _rank(engine, query, lambda p: (v, p))
 
 
 def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20, same_only=False):
     if p.endorsed_until < today:
         return 0, []
-    bs = engine.filters()
-    query = vacancy_filter(p, today, bs.texts("v_certs"))
-    candidates = bs.bits(query)
-    same = 0
-    for code in p.occs:
-        same |= bs.term("v_occ", code)
+    found = vacancy_filter(p, today, engine.terms("v_certs"))
     if same_only:
-        candidates &= same
-    related = 0
-    for code in {r for occ in p.occs for r in related_codes(occ)}:
-        related |= bs.term("v_occ", code)
-    ranked = _rank(bs, candidates, [same, related], "vacancy", lambda v: (v, p), offset + limit)
-    return candidates.bit_count(), ranked[offset : offset + limit]
+        found = All((*found.parts, AnyOf("v_occ", p.occs)))
+    related = {r for occ in p.occs for r in related_codes(occ)}
+    query = MatchQuery("vacancy", found, _tiers("v_occ", p.occs, related), limit, offset)
+    return _rank(engine, query, lambda v: (v, p))
 
 
-def indexed_facts(engine, kind: str, object_id: int):
+def indexed_facts(engine: SearchEngine, kind: str, object_id: int):
     """The facts of a document as the index has them, or None when it is not indexed."""
-    bs = engine.filters()
-    docnum = bs.docnum_of(f"{kind}:{object_id}")
-    return None if docnum is None else bs.facts(docnum, kind)
+    return engine.document(kind, object_id)
 
 
-# -- free text ------------------------------------------------------------------------------
-
-
-def text_query(text: str) -> Query | None:
-    """A forgiving free-text query: words only (no query syntax), each allowed one typo
-    (two for long words), every word must match. None when there is no word."""
-    analyzer = FIELDS_VACANCY["v_text"].analyzer
-    words = []
-    for token in analyzer(text[:2000]):
-        word = token.text[:MAX_TERM_CHARS]
-        if word not in words:
-            words.append(word)
-        if len(words) >= MAX_TEXT_TERMS:
-            break
-    if not words:
-        return None
-    parts = []
-    for word in words:
-        if len(word) <= 3:
-            parts.append(Term("v_text", word))
-        else:
-            maxdist = 2 if len(word) >= 8 else 1
-            parts.append(FuzzyTerm("v_text", word, maxdist=maxdist, prefixlength=1))
-    return And(parts)
-
-
-def search_vacancy_text(engine, text: str, today: int, offset=0, limit=20):
+def search_vacancy_text(engine: SearchEngine, text: str, today: int, offset=0, limit=20):
     """(total, [vacancy ids]) of open vacancies whose title, tasks or skills match."""
-    query = text_query(text)
-    if query is None:
+    if not text.strip():
         return 0, []
-    bs = engine.filters()
-    allowed = bs.bits(And([kind_query("vacancy"), TermRange("v_close", D(today), D(MAX_DAY))]))
-    searcher = Searcher(bs.reader, weighting=TF_IDF(), closereader=False)
-    results = searcher.search(query, limit=None)
-    ids = [hit["object_id"] for hit in results if allowed >> hit.docnum & 1]
-    return len(ids), ids[offset : offset + limit]
+    is_open = Range("v_close", D(today), D(MAX_DAY))
+    query = SearchQuery("vacancy", is_open, text, ("v_text",), limit, offset)
+    hits = engine.search(query)
+    return hits.total, [hit.object_id for hit in hits]

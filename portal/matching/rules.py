@@ -1,6 +1,6 @@
 """The matching rules, in one place, on plain facts (no database, no index): the hard filters,
 the score and the explanation of one (vacancy, participant) pair. The index queries
-(matching.py) express the same filters as terms; the brute-force scorer (brute.py) and
+(index_query.py) express the same filters as terms; the brute-force scorer (brute.py) and
 `evaluate_pair` apply these functions directly, so all three agree by construction and the
 benchmark checks that they do.
 
@@ -22,8 +22,11 @@ part-time job fits someone who wants more; not the other way round)."""
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
+
+from .. import vocabulary
+from ..services import postcodes
 
 EPOCH = date(2000, 1, 1)
 MAX_DAY = 99_999  # "no end": unlimited right to work, a certificate without expiry
@@ -50,8 +53,6 @@ def day(value: date | None, default: int = MAX_DAY) -> int:
 
 
 def from_day(number: int) -> date | None:
-    from datetime import timedelta
-
     return None if number >= MAX_DAY else EPOCH + timedelta(days=number)
 
 
@@ -172,14 +173,10 @@ def shared(value):
 
 @cache
 def related_codes(occupation: str) -> frozenset[str]:
-    from portal import vocabulary
-
     return frozenset(o.code for o in vocabulary.related_occupations(occupation))
 
 
 def distance(v: VacancyFacts, p: ParticipantFacts) -> float | None:
-    from portal.services import postcodes
-
     return postcodes.distance_km(v.postcode, p.postcode)
 
 

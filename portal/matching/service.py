@@ -13,8 +13,16 @@ from flask import current_app
 from flask_babel import format_date
 from sqlmodel import Session
 
-from portal.matching import index_query as index_matching
-from portal.matching.rules import (
+from search_index import open_engine
+
+from .. import clock, vocabulary
+from ..i18n import _, get_locale
+from ..services import catalogues
+from ..services import participant_catalogues as pcat
+from . import documents
+from . import index_query as index_matching
+from .index import get_store
+from .rules import (
     COACHABLE,
     DUTCH_CODES,
     MET,
@@ -27,6 +35,7 @@ from portal.matching.rules import (
     VacancyFacts,
     cert_valid,
     day,
+    distance,
     from_day,
     hard_failures,
     needs_met,
@@ -34,14 +43,6 @@ from portal.matching.rules import (
     related_codes,
     score,
 )
-from search_index import open_engine
-
-from .. import clock, vocabulary
-from ..i18n import _, get_locale
-from ..services import catalogues
-from ..services import participant_catalogues as pcat
-from . import documents as search_documents
-from .index import get_store
 
 __all__ = [
     "Criterion",
@@ -109,11 +110,11 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     """The rules on one pair as the database has it now (no index): `.passes` is False when
     a hard filter fails, `.criteria` says which and why. (The pages' matches explain
     themselves lazily, on first use of `.criteria`, inside the request.)"""
-    v = search_documents.one_vacancy(db, vacancy_id)
-    p = search_documents.one_participant(db, participant_id)
+    v = documents.one_vacancy(db, vacancy_id)
+    p = documents.one_participant(db, participant_id)
     if v is None or p is None:
         return Match(vacancy_id, participant_id, 0.0, False, [])
-    km = index_matching._km(v, p)
+    km = distance(v, p)
     failed = hard_failures(v, p, today(), km=float("inf") if km is None else km)
     match = _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
     match.criteria = list(match.criteria)  # one pair: explained now, in this request

@@ -1,7 +1,7 @@
 """Fast filters on a Whoosh searcher: each filter term's posting list is read once and kept
 while it is used, like Lucene's filter cache: as a bitset (a Python int, one bit per
 document number), or as its few document numbers when the term is rare. A filter query
-(Term, TermRange, And, Or, Not, Every) is then a few big-integer operations instead of a
+(see search_index.query) is then a few big-integer operations instead of a
 walk over postings in Python, and the candidates are the set bits. Ranges, composed filters
 and the parsed stored facts of documents are kept too. Every cache has a fixed size: memory
 stays bounded however long a searcher lives.
@@ -9,18 +9,17 @@ stays bounded however long a searcher lives.
 The searcher is replaced when the index has a new commit; the new one takes over the term
 bitsets and facts of the segments that did not change (see BitsetSearcher)."""
 
-import json
+import math
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from collections.abc import Iterable
 
+from cachetools import LRUCache
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.query import And, Every, Not, Or, Query, Term, TermRange
 
-from portal.matching.rules import from_row
+from ..query import All, Any, AnyOf, Filter, Near, Not, Places, Range, Term
 
 SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
@@ -29,34 +28,26 @@ FACTS_KEPT = 50_000  # parsed stored facts kept per searcher
 
 
 class LruCache:
-    """A dict of at most `size` entries that forgets the least recently used one. No lock:
-    each OrderedDict call is atomic under the GIL, and a key another thread just evicted is
-    simply a miss."""
+    """cachetools' LRU cache behind a lock: a searcher is shared by the request threads."""
 
     def __init__(self, size: int):
-        self.size = max(size, 1)
-        self._items: OrderedDict = OrderedDict()
+        self._items = LRUCache(max(size, 1))
+        self._lock = threading.Lock()
 
     def get(self, key):
-        found = self._items.get(key)
-        if found is not None:
-            try:  # noqa: SIM105 - the hot path: cheaper than contextlib.suppress
-                self._items.move_to_end(key)
-            except KeyError:
-                pass
-        return found
+        with self._lock:
+            return self._items.get(key)
+
+    def get_many(self, keys) -> list:
+        """One lock for a whole list (a tier of candidates): None for each key not kept."""
+        with self._lock:
+            get = self._items.get
+            return [get(key) for key in keys]
 
     def put(self, key, value):
-        self._items[key] = value
-        if len(self._items) > self.size:
-            try:  # noqa: SIM105 - as in get()
-                self._items.popitem(last=False)
-            except KeyError:
-                pass
+        with self._lock:
+            self._items[key] = value
         return value
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 class BitsetSearcher:
@@ -66,8 +57,9 @@ class BitsetSearcher:
     true for the documents of the segments both share at the start, and a query on a fresh
     searcher reads postings only from the new segments."""
 
-    def __init__(self, searcher, previous: "BitsetSearcher | None" = None):
+    def __init__(self, searcher, previous: "BitsetSearcher | None" = None, places=None):
         self.searcher = searcher
+        self.places: Places = places or (lambda origin, km: ())
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self.nbytes = (self.size + 8) // 8
@@ -153,30 +145,62 @@ class BitsetSearcher:
             bits = self._derived.put(key, self.union((fieldname, t) for t in chosen))
         return bits
 
-    def bits(self, query: Query) -> int:
+    def bits(self, query: Filter) -> int:
         if isinstance(query, Term):
-            return self.term(query.fieldname, query.text)
-        if isinstance(query, TermRange):
-            return self.term_range(query.fieldname, query.start, query.end)
-        if isinstance(query, And):
+            return self.term(query.field, query.value)
+        if isinstance(query, AnyOf):
+            return self.union((query.field, value) for value in query.values)
+        if isinstance(query, Range):
+            return self.term_range(query.field, query.low, query.high)
+        if isinstance(query, All):
             result = self.live
-            for sub in query.subqueries:
+            for sub in query.parts:
                 result &= self.bits(sub)
                 if not result:
                     break
             return result
-        if isinstance(query, Or):
-            terms = [(q.fieldname, q.text) for q in query.subqueries if isinstance(q, Term)]
+        if isinstance(query, Any):
+            terms = [(q.field, q.value) for q in query.parts if isinstance(q, Term)]
             result = self.union(terms)
-            for sub in query.subqueries:
+            for sub in query.parts:
                 if not isinstance(sub, Term):
                     result |= self.bits(sub)
             return result
         if isinstance(query, Not):
-            return self.live & ~self.bits(query.query)
-        if isinstance(query, Every):
-            return self.live
-        raise TypeError(f"filter query {type(query).__name__} not supported")
+            return self.live & ~self.bits(query.part)
+        if isinstance(query, Near):
+            return self.near(query)
+        raise TypeError(f"filter {type(query).__name__} not supported")
+
+    def near(self, query: Near) -> int:
+        if query.limit_field is None:
+            return self.union(
+                (query.field, place) for place, _km in self.places(query.origin, query.km)
+            )
+        key = ("\x00near", query.field, query.limit_field, query.origin)
+        return self.remembered(key, lambda: self._reach(query))
+
+    def _reach(self, query: Near) -> int:
+        """Documents whose own limit (whole km) reaches the origin: for each limit m the
+        documents have, those with limit m whose place lies within m km. One pass over the
+        places nearest first."""
+        limits = sorted((int(text), text) for text in self.texts(query.limit_field))
+        if not limits:
+            return 0
+        nearest = sorted(
+            (math.ceil(km - 1e-9), place) for place, km in self.places(query.origin, limits[-1][0])
+        )
+        reach = within = 0
+        taken = 0
+        for limit, text in limits:
+            added = []
+            while taken < len(nearest) and nearest[taken][0] <= limit:
+                added.append((query.field, nearest[taken][1]))
+                taken += 1
+            within |= self.union(added)
+            if within:
+                reach |= self.term(query.limit_field, text) & within
+        return reach
 
     def remembered(self, key, compute) -> int:
         """The bits `compute()` returns, kept (while recently used) under `key`."""
@@ -197,21 +221,26 @@ class BitsetSearcher:
             self._lexicons[fieldname] = found
         return found
 
-    def docnums(self, query: Query) -> list[int]:
+    def docnums(self, query: Filter) -> list[int]:
         return set_bits(self.bits(query) & self.live, self.size)
 
-    def count(self, query: Query) -> int:
-        return (self.bits(query) & self.live).bit_count()
-
-    # -- stored facts ----------------------------------------------------------------------
-    def facts(self, docnum: int, kind: str):
+    # -- stored values ---------------------------------------------------------------------
+    def decoded(self, docnum: int, decode):
+        """The document's stored fields as `decode` makes them (parsed once, then kept)."""
         found = self._facts.get(docnum)
         if found is None:
             if self._inherited is not None and docnum < self._inherited[2]:
                 found = self._inherited[1].get(docnum)
             if found is None:
-                found = from_row(kind, json.loads(self.reader.stored_fields(docnum)["facts"]))
+                found = decode(self.reader.stored_fields(docnum))
             self._facts.put(docnum, found)
+        return found
+
+    def decoded_many(self, docnums: list[int], decode) -> list:
+        found = self._facts.get_many(docnums)
+        for position, value in enumerate(found):
+            if value is None:
+                found[position] = self.decoded(docnums[position], decode)
         return found
 
     def docnum_of(self, key: str) -> int | None:
@@ -229,6 +258,8 @@ def _shared_documents(before: list, after: list) -> int:
     (segment reader, first docnum)."""
     kept = 0
     for (old, old_offset), (new, new_offset) in zip(before, after, strict=False):
+        if old.segment() is None or new.segment() is None:  # an empty index has no segment
+            break
         same = old.segment().segment_id() == new.segment().segment_id()
         if not same or old_offset != new_offset or old.doc_count_all() != new.doc_count_all():
             break
@@ -269,9 +300,10 @@ def set_bits(bits: int, size: int) -> list[int]:
 class SearcherCache:
     """One BitsetSearcher per index, replaced when the index changed."""
 
-    def __init__(self):
+    def __init__(self, places: Places | None = None):
         self._lock = threading.Lock()
         self._current: BitsetSearcher | None = None
+        self.places = places
 
     def get(self, ix) -> BitsetSearcher:
         with self._lock:
@@ -279,7 +311,7 @@ class SearcherCache:
             if current is None or not current.searcher.up_to_date():
                 # The old searcher is left to the garbage collector: another thread may
                 # still be reading from it.
-                current = BitsetSearcher(ix.searcher(), previous=current)
+                current = BitsetSearcher(ix.searcher(), previous=current, places=self.places)
                 self._current = current
             return current
 

@@ -6,16 +6,19 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import And, Or, Query, Term
+from whoosh.query import Term
 from whoosh.writing import SegmentWriter
 
-from ..engine import Hit, Part, Progress, SearchEngine, SearchQuery
+from ..engine import Hits, Part, Progress, SearchEngine, SearchQuery, WriteLocked
+from ..query import Matches, MatchQuery
+from . import matching
 from .bitsets import BitsetSearcher, SearcherCache
+from .schema import build_schema
 from .writing import BatchedPostingPool, DocumentAdder, GroupedPostingPool, codec_for
 
 PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
@@ -49,24 +52,21 @@ def _offset(progress: Progress | None, base: int) -> Callable[[int], None]:
     return lambda written: _report(progress, base + written)
 
 
-class WriteLocked(RuntimeError):
-    """Whoosh's own write lock is held by a live process; try again at the next sync."""
-
-
 class WhooshEngine(SearchEngine):
-    def __init__(self, ix: index.Index, writer_timeout: float = 5.0):
+    def __init__(self, ix: index.Index, decoders=(), places=None, writer_timeout: float = 5.0):
+        super().__init__(dict(decoders), places)
         self.ix = ix
         self.writer_timeout = writer_timeout
-        self._searchers = SearcherCache()
+        self._searchers = SearcherCache(self.places)
 
     def filters(self) -> BitsetSearcher:
-        """The cached searcher with bitset filters (matching.py), fresh after a commit."""
+        """The cached searcher with bitset filters, fresh after a commit."""
         return self._searchers.get(self.ix)
 
     @classmethod
-    def create(cls, path: Path, schema, **kwargs) -> "WhooshEngine":
+    def create(cls, path: Path, fields, **kwargs) -> "WhooshEngine":
         path.mkdir(parents=True, exist_ok=True)
-        return cls(_storage(path).create_index(schema), **kwargs)
+        return cls(_storage(path).create_index(build_schema(fields)), **kwargs)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> "WhooshEngine":
@@ -179,25 +179,19 @@ class WhooshEngine(SearchEngine):
         except BaseException:  # noqa: BLE001 - sent to the parent, which raises it
             results.put((number, traceback.format_exc()))
 
-    def _query(self, query: SearchQuery) -> Query:
-        parts: list[Query] = [Term("kind", query.kind)]
-        for name, value in query.filters.items():
-            if isinstance(value, list | tuple | set | frozenset):
-                parts.append(Or([Term(name, v) for v in value]))
-            else:
-                parts.append(Term(name, value))
-        if query.text.strip() and query.text_fields:
-            parser = MultifieldParser(list(query.text_fields), self.ix.schema, group=OrGroup)
-            parts.append(parser.parse(query.text))
-        return And(parts)
+    def search(self, query: SearchQuery) -> Hits:
+        return matching.search(self, query)
 
-    def search(self, query: SearchQuery) -> list[Hit]:
-        with self.ix.searcher() as searcher:
-            results = searcher.search(self._query(query), limit=query.offset + query.limit)
-            return [
-                Hit(hit["doc_key"], hit["object_id"], hit.score, hit.fields())
-                for hit in list(results)[query.offset :]
-            ]
+    def match(self, query: MatchQuery) -> Matches:
+        return matching.match(self, query)
+
+    def document(self, kind: str, object_id: int):
+        bs = self.filters()
+        docnum = bs.docnum_of(f"{kind}:{object_id}")
+        return None if docnum is None else bs.decoded(docnum, partial(self.decode, kind))
+
+    def terms(self, field_name: str) -> list[str]:
+        return self.filters().texts(field_name)
 
     def count(self, kind: str | None = None) -> int:
         with self.ix.searcher() as searcher:

@@ -1,47 +1,33 @@
-"""Fields of the index documents: a few common ones plus those every registered kind adds.
-The folder remembers a schema version made of SCHEMA_VERSION and a fingerprint of the
-registered fields; a folder with another version is rebuilt, never read with the wrong layout."""
+"""The engine's field types as Whoosh fields."""
 
-import hashlib
-from collections.abc import Iterable
+from collections.abc import Mapping
 
-from whoosh.fields import ID, STORED, Schema
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from ..registry import Provider
-
-SCHEMA_VERSION = 4  # bump when the common fields or the way documents are written change
+from ..fields import Field
 
 
-def common_fields() -> dict:
-    return {
-        "doc_key": ID(stored=True, unique=True),  # "<kind>:<id>", e.g. "vacancy:12"
-        "kind": ID(stored=True),
-        # Stored only, never searched: a NUMERIC object_id indexed 16 terms per document (a
-        # quarter of all postings) and an indexed digest one more unique term per document.
-        "object_id": STORED(),
-        "doc_hash": STORED(),  # digest of the content, for `portal index check`
-    }
+def _text(stored: bool) -> TEXT:
+    # Not scorable: no length columns to write per posting (the slowest part of a Whoosh
+    # rebuild); free-text hits are ranked by TF-IDF, which needs no lengths. No positions
+    # (phrase=False): the free-text search asks for words, never phrases.
+    field = TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1), phrase=False, stored=stored)
+    field.scorable = False
+    return field
 
 
-def build_schema(providers: Iterable[Provider]) -> Schema:
-    fields = common_fields()
-    for provider in providers:
-        fields.update(provider.fields)
-    return Schema(**fields)
+def whoosh_field(field: Field):
+    if field.type == "term":
+        return ID(stored=field.stored)
+    if field.type == "terms":
+        return KEYWORD(lowercase=False, commas=False, stored=field.stored)
+    if field.type == "text":
+        return _text(field.stored)
+    return STORED()
 
 
-def schema_version(providers: Iterable[Provider]) -> str:
-    """ "<SCHEMA_VERSION>-<fingerprint of kinds, their versions and field definitions>"."""
-    parts = []
-    for provider in sorted(providers, key=lambda p: p.kind):
-        parts.append(f"{provider.kind}@{provider.version}")
-        for name in sorted(provider.fields):
-            definition = provider.fields[name]
-            analyzer = getattr(definition, "analyzer", None)
-            parts.append(
-                f"{name}:{type(definition).__name__}:{definition.stored}:{definition.unique}:"
-                f"{definition.scorable}:{type(analyzer).__name__}:"
-                f"{type(getattr(definition, 'format', None)).__name__}"
-            )
-    fingerprint = hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]  # noqa: S324
-    return f"{SCHEMA_VERSION}-{fingerprint}"
+def build_schema(fields: Mapping[str, Field]) -> Schema:
+    found = {name: whoosh_field(field) for name, field in fields.items()}
+    found["doc_key"] = ID(stored=True, unique=True)  # update_document replaces by this key
+    return Schema(**found)

@@ -39,6 +39,8 @@ ENV_SETTINGS = {
     "PORTAL_SMTP_TLS": ("SMTP_TLS", lambda v: v.lower() in {"1", "true", "yes"}),
     "PORTAL_MAIL_DIR": ("MAIL_DIR", str),
     "PORTAL_CHECKIN_MONTHS": ("CHECKIN_MONTHS", str),
+    "PORTAL_HEALTH_MAX_LAG_CHANGES": ("HEALTH_MAX_LAG_CHANGES", int),
+    "PORTAL_HEALTH_MAX_LAG_SECONDS": ("HEALTH_MAX_LAG_SECONDS", float),
 }
 
 
@@ -71,6 +73,9 @@ def defaults(instance_path: str) -> dict:
         "LOGIN_LOCK_MINUTES": 15,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CHECK_MIGRATIONS": True,
+        # /healthz turns 503 when the index is further behind the change feed than this.
+        "HEALTH_MAX_LAG_CHANGES": 1000,
+        "HEALTH_MAX_LAG_SECONDS": 60.0,
     }
 
 

@@ -63,6 +63,18 @@ def changes_after(bind: Engine, after_id: int, limit: int) -> list[IndexChange]:
         return list(db.exec(query).all())
 
 
+def seconds_behind(bind: Engine, after_id: int) -> float:
+    """Age of the oldest change newer than `after_id` (0 when none is pending)."""
+    with Session(bind) as db:
+        oldest = db.exec(
+            select(IndexChange.created_at)
+            .where(col(IndexChange.id) > after_id)
+            .order_by(col(IndexChange.id))
+            .limit(1)
+        ).first()
+    return max((utcnow() - oldest).total_seconds(), 0.0) if oldest else 0.0
+
+
 def apply_changes(engine: SearchEngine, bind: Engine, changes: Sequence[IndexChange]) -> None:
     """One commit for the batch; each object is indexed as the database has it now."""
     latest: dict[tuple[str, int], str] = {}

@@ -109,18 +109,21 @@ class IndexStore:
     # -- engines ---------------------------------------------------------------------------
     @contextmanager
     def lock(self, timeout: float | None = None) -> Iterator[bool]:
-        """The writer lock (see lock.py), also marked for this process's other threads."""
+        """The writer lock (see lock.py). Threads of this process first queue on a thread
+        lock, held from the first try on, so a reader knows a local writer is under way."""
         self.path.mkdir(parents=True, exist_ok=True)
         wait = self.lock_timeout if timeout is None else timeout
-        with writer_lock(self.path / LOCK_FILE, wait) as acquired:
-            if not acquired:
-                yield False
-                return
-            with self._local_writer:
-                yield True
+        if not self._local_writer.acquire(timeout=wait if wait > 0 else -1, blocking=wait > 0):
+            yield False
+            return
+        try:
+            with writer_lock(self.path / LOCK_FILE, wait) as acquired:
+                yield acquired
+        finally:
+            self._local_writer.release()
 
     def wait_for_local_writer(self, timeout: float) -> bool:
-        """True when a thread of this process held the writer lock and let go of it within
+        """True when a thread of this process was writing (or trying to) and finished within
         `timeout` seconds: a reader then retries, and sees what that thread applied.
         Another process's writer (a rebuild) is never waited for."""
         if not self._local_writer.locked():

@@ -18,7 +18,7 @@ from portal.models import Vacancy
 from portal.services.search_feed import record_change
 from search_index import IndexStore, SearchQuery, compare, open_engine, rebuild, sync
 
-from .conftest import ROOT, make_app, post
+from .conftest import ROOT, csrf_token, make_app
 from .search_index_kinds import KIND, add_organisation, organisation_kind  # noqa: F401
 from .test_search_index_feed import rename_route  # noqa: F401
 
@@ -52,10 +52,11 @@ def test_a_write_returns_while_another_process_holds_the_lock(app, db, client, r
     organisation = add_organisation(db, "Bakkerij Peeters")
     store = get_store(app)
     sync(store, app.extensions["portal_engine"])
+    token = csrf_token(client)
     holder = hold_lock(store.path, 5.0)
     try:
         started = time.monotonic()
-        response = post(client, rename_route.format(organisation.id))
+        response = client.post(rename_route.format(organisation.id), data={"csrf_token": token})
         assert response.status_code == 200
         assert time.monotonic() - started < 0.3
         started = time.monotonic()

@@ -8,7 +8,10 @@ response nobody closes; a thread per request multiplies under load. One thread p
 is bounded, starts on first use (never at import: gunicorn forks after importing) and
 restarts in a forked child. It never waits for the writer lock: when another process holds
 it (a rebuild), it tries again every `retry` seconds; the rebuild itself applies what
-changed meanwhile before it lets go. The thread ends after `idle` quiet seconds."""
+changed meanwhile before it lets go. It waits `gather` seconds after a wake-up, so the
+writes of that moment (of every worker) become one index commit instead of one each: at
+2,000 x 2,000 under four writing clients this halved the write POSTs' p99 (README). The
+thread ends after `idle` quiet seconds."""
 
 import logging
 import os
@@ -24,8 +27,15 @@ log = logging.getLogger(__name__)
 
 
 class Applier:
-    def __init__(self, store: IndexStore, bind: Engine, retry: float = 0.1, idle: float = 5.0):
-        self.store, self.bind, self.retry, self.idle = store, bind, retry, idle
+    def __init__(
+        self,
+        store: IndexStore,
+        bind: Engine,
+        gather: float = 0.2,
+        retry: float = 0.1,
+        idle: float = 5.0,
+    ):
+        self.store, self.bind, self.gather, self.retry, self.idle = store, bind, gather, retry, idle
         self._mutex = threading.Lock()
         self._wake = threading.Event()
         self._done = threading.Event()  # set when nothing notified is left to apply
@@ -58,6 +68,7 @@ class Applier:
                         self._thread = None
                         return
                 continue
+            time.sleep(self.gather)
             self._wake.clear()
             try:
                 skipped = sync(self.store, self.bind, lock_timeout=0).skipped

@@ -140,6 +140,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--writes", type=int, default=40, help="vacancies per client")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--no-rebuilds", action="store_true", help="baseline: no rebuild loop")
     args = parser.parse_args()
     from portal.models import Vacancy
 
@@ -171,7 +172,8 @@ def main() -> None:
             outcome = {"started": 0, "finished": 0, "killed": 0}
             stop = threading.Event()
             rebuilds = threading.Thread(target=rebuild_loop, args=(env, stop, outcome))
-            rebuilds.start()
+            if not args.no_rebuilds:
+                rebuilds.start()
             clients = [
                 threading.Thread(
                     target=writer, args=(port, e, args.writes, timings, acknowledged, errors)
@@ -183,7 +185,8 @@ def main() -> None:
             for client in clients:
                 client.join()
             stop.set()
-            rebuilds.join()
+            if rebuilds.is_alive():
+                rebuilds.join()
             lag_deadline = time.monotonic() + 10
             while time.monotonic() < lag_deadline:  # the applier retries after the last kill
                 body = Browser(port).request("GET", "/healthz")[2]

@@ -50,7 +50,8 @@ def _check_alive(running: dict, dead: dict) -> None:
 
 
 def _die_with_parent(parent_pid: int) -> None:
-    """In a forked rebuild worker: the kernel kills it when the parent dies (Linux
+    """In a forked rebuild worker, which runs at a lower priority: the kernel kills it
+    when the parent dies (Linux
     PR_SET_PDEATHSIG), and it lets go of the parent's writer lock at once, so a killed
     rebuild leaves no process behind that blocks the next writer. A parent that died before
     the signal was set is caught by the getppid check."""
@@ -62,6 +63,7 @@ def _die_with_parent(parent_pid: int) -> None:
         pass
     if os.getppid() != parent_pid:
         os._exit(1)
+    os.nice(10)  # background work: the web workers on the host get the CPU first
 
 
 def _offset(progress: Progress | None, base: int) -> Callable[[int], None]:

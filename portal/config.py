@@ -17,6 +17,10 @@ class ConfigError(RuntimeError):
     """A setting that makes it impossible to start; the message says what to fix."""
 
 
+def _flag(value: str) -> bool:
+    return value.lower() in {"1", "true", "yes"}
+
+
 # Environment variable -> (config key, converter). Everything the portal reads from the
 # environment is listed here and in the README's configuration table.
 ENV_SETTINGS = {
@@ -25,10 +29,7 @@ ENV_SETTINGS = {
     "PORTAL_SECRET_KEY": ("SECRET_KEY", str),
     "PORTAL_INDEX_DIR": ("INDEX_DIR", str),
     "PORTAL_DEFAULT_LOCALE": ("BABEL_DEFAULT_LOCALE", str),
-    "PORTAL_SESSION_COOKIE_SECURE": (
-        "SESSION_COOKIE_SECURE",
-        lambda v: v.lower() in {"1", "true", "yes"},
-    ),
+    "PORTAL_SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", _flag),
     "PORTAL_LOGIN_MAX_FAILURES": ("LOGIN_MAX_FAILURES", int),
     "PORTAL_LOGIN_LOCK_MINUTES": ("LOGIN_LOCK_MINUTES", int),
     "PORTAL_SMTP_HOST": ("SMTP_HOST", str),
@@ -36,9 +37,10 @@ ENV_SETTINGS = {
     "PORTAL_SMTP_USER": ("SMTP_USER", str),
     "PORTAL_SMTP_PASSWORD": ("SMTP_PASSWORD", str),
     "PORTAL_SMTP_FROM": ("SMTP_FROM", str),
-    "PORTAL_SMTP_TLS": ("SMTP_TLS", lambda v: v.lower() in {"1", "true", "yes"}),
+    "PORTAL_SMTP_TLS": ("SMTP_TLS", _flag),
     "PORTAL_MAIL_DIR": ("MAIL_DIR", str),
     "PORTAL_CHECKIN_MONTHS": ("CHECKIN_MONTHS", str),
+    "PORTAL_INDEX_APPLY_AFTER_REQUEST": ("INDEX_SYNC_AFTER_REQUEST", _flag),
     "PORTAL_HEALTH_MAX_LAG_CHANGES": ("HEALTH_MAX_LAG_CHANGES", int),
     "PORTAL_HEALTH_MAX_LAG_SECONDS": ("HEALTH_MAX_LAG_SECONDS", float),
 }

@@ -141,6 +141,9 @@ def main() -> None:
     parser.add_argument("--writes", type=int, default=40, help="vacancies per client")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--no-rebuilds", action="store_true", help="baseline: no rebuild loop")
+    parser.add_argument(
+        "--follower", action="store_true", help="web workers do not apply; a follower does"
+    )
     args = parser.parse_args()
     from portal.models import Vacancy
 
@@ -155,11 +158,16 @@ def main() -> None:
             "PORTAL_SECRET_KEY": "bench-writes",
             "PORTAL_INDEX_DIR": str(folder / "index"),
             "PORTAL_ENV": "production",
+            "PORTAL_INDEX_APPLY_AFTER_REQUEST": "false" if args.follower else "true",
         }
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-w", str(args.workers),
              "-b", f"127.0.0.1:{port}", "wsgi:app"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        follower = subprocess.Popen(
+            [PORTAL, "index", "sync", "--follow"] if args.follower else ["true"], cwd=ROOT,
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
             for _attempt in range(150):
@@ -194,8 +202,9 @@ def main() -> None:
                     break
                 time.sleep(0.1)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for process in (server, follower):
+                process.terminate()
+                process.wait(timeout=30)
         from sqlalchemy import create_engine
 
         bind = create_engine(url)

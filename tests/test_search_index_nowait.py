@@ -151,11 +151,15 @@ def test_a_killed_rebuild_leaves_nothing_behind(bench_folder):
         "PORTAL_SECRET_KEY": "killed-rebuild",
     }
     waits, half_built = [], []
-    for moment in (0.3, 1.0, 2.0, 3.0):
+    # Seconds after start (still importing), then after its new generation appeared.
+    for moment, building in ((0.3, False), (0.3, True), (1.0, True), (2.0, True)):
         command = [Path(sys.executable).parent / "portal", "index", "rebuild", "--workers", "2"]
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
+        deadline = time.monotonic() + 60
+        while building and not store.stray_generations() and time.monotonic() < deadline:
+            time.sleep(0.01)
         time.sleep(moment)
         process.kill()
         process.wait()
@@ -166,7 +170,7 @@ def test_a_killed_rebuild_leaves_nothing_behind(bench_folder):
             assert acquired
         with Session(bind) as db:  # a write right after the kill, applied by the next sync
             vacancy = db.exec(select(Vacancy).limit(1)).one()
-            vacancy.title = f"Magazijnier {moment}"
+            vacancy.title = f"Magazijnier {moment} {building}"
             record_change(db, "vacancy", vacancy.id)
             db.commit()
         assert not sync(store, bind, lock_timeout=0).skipped

@@ -18,7 +18,7 @@ from portal.models import Vacancy
 from portal.services.search_feed import record_change
 from search_index import IndexStore, SearchQuery, compare, open_engine, rebuild, sync
 
-from .conftest import ROOT, csrf_token, make_app
+from .conftest import ROOT, csrf_token
 from .search_index_kinds import KIND, add_organisation, organisation_kind  # noqa: F401
 from .test_search_index_feed import rename_route  # noqa: F401
 
@@ -79,8 +79,8 @@ def test_a_write_returns_while_another_process_holds_the_lock(app, db, client, r
 
 
 @pytest.mark.usefixtures("organisation_kind")
-def test_healthz_reports_the_lag_and_turns_503_past_the_threshold(database_url, tmp_path):
-    app = make_app(database_url, tmp_path, HEALTH_MAX_LAG_CHANGES=1)
+def test_healthz_reports_the_lag_and_turns_503_past_the_threshold(app, tmp_path):
+    app.config["HEALTH_MAX_LAG_CHANGES"] = 1
     bind = app.extensions["portal_engine"]
     with Session(bind) as db:
         add_organisation(db, "Bakkerij Peeters")
@@ -105,7 +105,6 @@ def test_healthz_reports_the_lag_and_turns_503_past_the_threshold(database_url, 
             holder.wait()
     assert get_applier(app).wait(2.0)  # /healthz woke the applier, which caught up
     assert client.get("/healthz").status_code == 200
-    app.extensions["portal_engine"].dispose()
 
 
 # -- a rebuild killed at several moments -----------------------------------------------------

@@ -19,7 +19,11 @@ class ConfigError(RuntimeError):
 
 # Environment variables are read by Flask's `from_prefixed_env("PORTAL")`: PORTAL_X sets
 # config key X (README: Configuration). These keys keep the names Flask-Babel and the code use.
-ALIASES = {"ENV": "PORTAL_ENV", "DEFAULT_LOCALE": "BABEL_DEFAULT_LOCALE"}
+ALIASES = {
+    "ENV": "PORTAL_ENV",
+    "DEFAULT_LOCALE": "BABEL_DEFAULT_LOCALE",
+    "INDEX_APPLY_AFTER_REQUEST": "INDEX_SYNC_AFTER_REQUEST",
+}
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
 
 
@@ -59,6 +63,11 @@ def defaults(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CHECK_MIGRATIONS": True,
         "LOG_LEVEL": "INFO",
+        # The web worker brings the index up to date after each write (false: a follower does).
+        "INDEX_SYNC_AFTER_REQUEST": True,
+        # /healthz turns 503 when the index is further behind the change feed than this.
+        "HEALTH_MAX_LAG_CHANGES": 1000,
+        "HEALTH_MAX_LAG_SECONDS": 60,
     }
 
 

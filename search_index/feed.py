@@ -75,6 +75,22 @@ def changes_after(feed: ChangeTable, bind: Engine, after_id: int, limit: int) ->
         return list(db.exec(query).all())
 
 
+def seconds_behind(feed: ChangeTable, bind: Engine, after_id: int) -> float:
+    """Age of the oldest change newer than `after_id` (0 when none is pending)."""
+    with Session(bind) as db:
+        oldest = db.exec(
+            select(feed.rows.created_at)
+            .where(col(feed.rows.id) > after_id)
+            .order_by(col(feed.rows.id))
+            .limit(1)
+        ).first()
+    if oldest is None:
+        return 0.0
+    if oldest.tzinfo is None:  # SQLite hands naive UTC back
+        oldest = oldest.replace(tzinfo=UTC)
+    return max((datetime.now(UTC) - oldest).total_seconds(), 0.0)
+
+
 def apply_changes(engine: SearchEngine, bind: Engine, changes: Sequence) -> None:
     """One commit for the batch; each object is indexed as the database has it now."""
     latest: dict[tuple[str, int], str] = {}

@@ -15,7 +15,9 @@ import logging
 import os
 import secrets
 import shutil
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -56,6 +58,7 @@ class IndexStore:
         self.engine_type = engine_type
         self.places = places
         self._open: tuple[tuple[str, str], SearchEngine] | None = None
+        self._local_writer = threading.Lock()  # held while a thread of this process writes
 
     # -- generations -----------------------------------------------------------------------
     def current_name(self) -> str | None:
@@ -81,12 +84,17 @@ class IndexStore:
         os.replace(tmp, self.path / POINTER)
         self.remove_other_generations()
 
-    def remove_other_generations(self) -> None:
-        """Old generations and half-built ones of a killed rebuild (writer lock held)."""
+    def stray_generations(self) -> list[Path]:
+        """Folders other than the live one: old generations, or half-built ones of a killed
+        rebuild. Only the holder of the writer lock builds a generation, so a writer that
+        holds the lock knows none of these is still being written."""
         current = self.current_name()
-        for child in self.path.glob(PREFIX + "*"):
-            if child.name != current and child.is_dir():
-                shutil.rmtree(child, ignore_errors=True)
+        return [c for c in self.path.glob(PREFIX + "*") if c.name != current and c.is_dir()]
+
+    def remove_other_generations(self) -> None:
+        """Remove the stray generations (writer lock held)."""
+        for child in self.stray_generations():
+            shutil.rmtree(child, ignore_errors=True)
 
     # -- state -----------------------------------------------------------------------------
     def read_state(self, name: str | None = None) -> dict:
@@ -115,9 +123,31 @@ class IndexStore:
         return schema_version(providers())
 
     # -- engines ---------------------------------------------------------------------------
-    def lock(self, timeout: float | None = None) -> AbstractContextManager[bool]:
+    @contextmanager
+    def lock(self, timeout: float | None = None) -> Iterator[bool]:
+        """The writer lock (see lock.py). Threads of this process first queue on a thread
+        lock, held from the first try on, so a reader knows a local writer is under way."""
         self.path.mkdir(parents=True, exist_ok=True)
-        return writer_lock(self.path / LOCK_FILE, self.lock_timeout if timeout is None else timeout)
+        wait = self.lock_timeout if timeout is None else timeout
+        if not self._local_writer.acquire(timeout=wait if wait > 0 else -1, blocking=wait > 0):
+            yield False
+            return
+        try:
+            with writer_lock(self.path / LOCK_FILE, wait) as acquired:
+                yield acquired
+        finally:
+            self._local_writer.release()
+
+    def wait_for_local_writer(self, timeout: float) -> bool:
+        """True when a thread of this process was writing (or trying to) and finished within
+        `timeout` seconds: a reader then retries, and sees what that thread applied.
+        Another process's writer (a rebuild) is never waited for."""
+        if not self._local_writer.locked():
+            return False
+        if not self._local_writer.acquire(timeout=timeout):
+            return False
+        self._local_writer.release()
+        return True
 
     def create_engine(self, name: str) -> SearchEngine:
         return self.engine_type.create(

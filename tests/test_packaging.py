@@ -46,6 +46,7 @@ IN_THE_WORKING_FOLDER = [
     "portal translations compile",
     "portal db upgrade",
     'portal users create --role coordinator --email you@example.org --name "Your Name"',
+    "portal index rebuild",
 ]
 SERVE = "gunicorn -c python:portal.gunicorn_settings 'portal:create_app()'"
 
@@ -97,6 +98,7 @@ def test_the_production_section_runs_in_a_fresh_venv_from_another_folder(tmp_pat
     assert "database at" in run(IN_THE_WORKING_FOLDER[1], site)
     password = "a long production password\n"
     assert "created coordinator" in run(IN_THE_WORKING_FOLDER[2], site, stdin=password * 2)
+    assert "rebuilt" in run(IN_THE_WORKING_FOLDER[3], site)
     assert "Compile catalogs, migrate" in run("portal start --help", site)
 
     server = subprocess.Popen(  # noqa: S602 - the README's command line, quoting and all

@@ -153,9 +153,13 @@ def test_check_reports_missing_extra_and_stale_and_exits_1(app, db):
 
 
 def test_status_and_health_report_last_change_and_lag(app, db, client):
-    add_organisation(db, "Bakkerij Peeters")
-    result = app.test_cli_runner().invoke(args=["index", "status"])
+    add_organisation(db, "Bakkerij Peeters")  # outside a request: nothing synced
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["index", "status"])
     assert result.exit_code == 0, result.output
+    assert "usable False" in result.output  # status only looks, it never writes
+    assert runner.invoke(args=["index", "sync"]).exit_code == 0
+    result = runner.invoke(args=["index", "status"])
     assert "documents 1" in result.output and "lag 0" in result.output
     body = client.get("/healthz").get_json()["index"]
     assert body["ok"] and body["lag"] == 0

@@ -1,14 +1,14 @@
 """Welcome page, language switch and the health check for load balancers."""
 
-from flask import flash, jsonify, redirect, render_template, request, session, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from search_index import health
+from search_index.sync import lag
 
 from .. import db, security
 from ..access import landing_endpoint, public, safe_next
 from ..i18n import _
-from ..matching.index import get_store
+from ..matching.index import get_applier, get_store
 from ..services import accounts
 from . import bp
 from .forms import LanguageForm
@@ -52,8 +52,18 @@ def _without_lang_parameter(target: str) -> str:
 @bp.route("/healthz")
 @public
 def healthz():
+    """Database state and the index lag. Reads two small files and the feed, never opens
+    or writes the index; a lag wakes this process's applier. 503 only past the thresholds."""
     database = security.schema_state()
-    index = health(get_store(), db.engine())
+    index = lag(get_store(), db.engine())
+    if index.get("lag") or not index["usable"]:
+        get_applier().notify()
+    config = current_app.config
+    index["ok"] = (
+        "lag" in index
+        and index["lag"] <= config["HEALTH_MAX_LAG_CHANGES"]
+        and index["lag_seconds"] <= config["HEALTH_MAX_LAG_SECONDS"]
+    )
     healthy = database["at_head"] and index["ok"]
     body = {"status": "ok" if healthy else "unavailable", "database": database, "index": index}
     return jsonify(body), 200 if healthy else 503

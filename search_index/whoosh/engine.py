@@ -1,7 +1,10 @@
 """The Whoosh implementation of SearchEngine, on one folder."""
 
+import ctypes
 import multiprocessing
+import os
 import queue
+import signal
 import time
 import traceback
 from collections import deque
@@ -15,6 +18,7 @@ from whoosh.query import Term
 from whoosh.writing import SegmentWriter
 
 from ..engine import Hits, Part, Progress, SearchEngine, SearchQuery, WriteLocked
+from ..lock import forget_inherited
 from ..query import Matches, MatchQuery
 from . import matching
 from .bitsets import BitsetSearcher, SearcherCache
@@ -46,6 +50,23 @@ def _check_alive(running: dict, dead: dict) -> None:
         if process.exitcode != 0 or time.monotonic() - first_seen > 1.0:
             code = process.exitcode
             raise RuntimeError(f"rebuild worker {number} ended ({code}) without a result")
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """In a forked rebuild worker, which runs at a lower priority: the kernel kills it
+    when the parent dies (Linux
+    PR_SET_PDEATHSIG), and it lets go of the parent's writer lock at once, so a killed
+    rebuild leaves no process behind that blocks the next writer. A parent that died before
+    the signal was set is caught by the getppid check."""
+    forget_inherited()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the getppid check and the parent's kill
+        pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+    os.nice(10)  # background work: the web workers on the host get the CPU first
 
 
 def _offset(progress: Progress | None, base: int) -> Callable[[int], None]:
@@ -148,7 +169,7 @@ class WhooshEngine(SearchEngine):
                     number, part = waiting.popleft()
                     process = context.Process(
                         target=self._segment_in_worker,
-                        args=(number, part, results, counts),
+                        args=(number, part, results, counts, os.getpid()),
                         name=f"index-rebuild-{number}",
                     )
                     process.start()
@@ -170,7 +191,9 @@ class WhooshEngine(SearchEngine):
         ordered = [segments[number] for number in sorted(segments)]
         return [s for s, _count in ordered if s is not None], sum(c for _s, c in ordered)
 
-    def _segment_in_worker(self, number, part, results, counts):
+    def _segment_in_worker(self, number, part, results, counts, parent_pid):
+        _die_with_parent(parent_pid)
+
         def report(written):
             counts[number] = written
 

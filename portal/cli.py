@@ -3,7 +3,6 @@ demo data, search index, translations and a one-step start for the embedded defa
 
 import os
 import signal
-import subprocess
 import sys
 import threading
 from datetime import timedelta
@@ -20,14 +19,13 @@ from search_index.feed import prune
 from search_index.rebuild import expected_total
 
 from . import db
-from .config import LANGUAGES
+from .catalogs import pybabel, translations_group
 from .matching.index import get_store
 from .models import Organisation, Role, utcnow
 from .services import accounts, demo
 from .services.errors import ServiceError
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
 
 
 def register(app) -> None:
@@ -341,82 +339,6 @@ def bench_command(n, queries, seed, workers):
         sys.exit(1)
 
 
-# -- translations --------------------------------------------------------------------------
-@click.group("translations", help="Extract, update and compile the message catalogs.")
-def translations_group():
-    pass
-
-
-def _pybabel(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
-
-
-@translations_group.command("extract", help="Collect every marked string into messages.pot.")
-def translations_extract():
-    _pybabel(
-        "extract",
-        "-F",
-        "babel.cfg",
-        "-k",
-        "_l",
-        "--no-location",
-        "--sort-output",
-        "--width",
-        "100",
-        "-o",
-        "translations/messages.pot",
-        ".",
-    )
-
-
-@translations_group.command("update", help="Extract, then merge new strings into every catalog.")
-@click.pass_context
-def translations_update(ctx):
-    ctx.invoke(translations_extract)
-    for language in LANGUAGES:
-        catalog = ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
-        verb = "update" if catalog.exists() else "init"
-        extra = ["--no-fuzzy-matching"] if verb == "update" else []
-        _pybabel(
-            verb,
-            "-i",
-            "translations/messages.pot",
-            "-d",
-            "translations",
-            "-l",
-            language,
-            "--width",
-            "100",
-            *extra,
-        )
-    _fill_source_catalog()
-    click.echo(
-        "Catalogs updated. Translate the new empty messages, then run: portal translations compile"
-    )
-
-
-def _fill_source_catalog() -> None:
-    """The English catalog says what the msgid says; fill it so it is complete."""
-    from babel.messages.pofile import read_po, write_po
-
-    path = ROOT / "translations" / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    for message in catalog:
-        if message.pluralizable and not all(message.string):
-            message.string = tuple(message.id)  # singular, plural: English has two forms
-        elif message.id and not message.string:
-            message.string = message.id
-        message.flags.discard("fuzzy")
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False)
-
-
-@translations_group.command("compile", help="Compile the catalogs into .mo files.")
-def translations_compile():
-    _pybabel("compile", "-d", "translations", "--statistics")
-
-
 # -- one-step start ------------------------------------------------------------------------
 @click.command("start", help="Compile catalogs, migrate, add demo data if empty, and serve.")
 @click.option("--host", default="127.0.0.1")
@@ -424,7 +346,7 @@ def translations_compile():
 @click.option("--no-demo", is_flag=True, help="Do not load demo data into an empty database.")
 @with_appcontext
 def start_command(host, port, no_demo):
-    _pybabel("compile", "-d", "translations")
+    pybabel("compile", "-d", "translations")
     db.upgrade(current_app.config["DATABASE_URL"])
     logins_file = Path(current_app.instance_path) / "demo-logins.txt"
     if not no_demo and demo.database_is_empty(db.session()):

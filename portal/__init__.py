@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
     from .participants import bp as participants_bp
     from .proposals import bp as proposals_bp
     from .site import bp as site_bp
+    from .skillcards import bp as skillcards_bp
     from .vacancies import bp as vacancies_bp
 
     app.register_blueprint(site_bp)
@@ -73,5 +74,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(matches_bp)
     app.register_blueprint(listen_bp)
+    app.register_blueprint(skillcards_bp)
     app.register_blueprint(checkins_bp, url_prefix="/checkins")
     app.register_blueprint(outcomes_bp, url_prefix="/outcomes")

@@ -48,9 +48,7 @@ def check(text: str, language: str) -> str:
     if not text:
         raise BadText(_("There is no text to read."))
     if len(text) > MAX_CHARS:
-        raise BadText(
-            _("A block to read aloud has at most %(num)d characters.", num=MAX_CHARS)
-        )
+        raise BadText(_("A block to read aloud has at most %(num)d characters.", num=MAX_CHARS))
     if BAD_CHARACTERS.search(text):
         raise BadText(_("Only plain text can be read aloud."))
     return text

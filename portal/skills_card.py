@@ -7,7 +7,7 @@ from werkzeug.exceptions import Forbidden
 
 from . import vocabulary
 from .config import LANGUAGES, RTL_LANGUAGES
-from .i18n import _, current_language
+from .i18n import _, current_language, isolate
 from .models import Organisation, Participant, User
 from .services import audit, proposals
 from .services import participant_catalogues as cat
@@ -41,7 +41,7 @@ def _blocks(session, p: Participant, vouch: dict) -> list[dict]:
     none = [_("Nothing written yet.")]
     endorsed = (
         [_("%(mentor)s (%(organisation)s) says I am ready for a job, on %(date)s.",
-           mentor=vouch["mentor"], organisation=vouch["organisation"],
+           mentor=isolate(vouch["mentor"]), organisation=isolate(vouch["organisation"]),
            date=format_date(vouch["given_at"], "long")),
          vouch["evidence"]]
         if vouch else [_("My mentor has not said yet that I am ready.")]

@@ -50,6 +50,7 @@ def _register_blueprints(app: Flask) -> None:
     from .checkins import bp as checkins_bp
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
+    from .listen import bp as listen_bp
     from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
     from .notifications import bp as notifications_bp
@@ -57,6 +58,7 @@ def _register_blueprints(app: Flask) -> None:
     from .participants import bp as participants_bp
     from .proposals import bp as proposals_bp
     from .site import bp as site_bp
+    from .skillcards import bp as skillcards_bp
     from .vacancies import bp as vacancies_bp
 
     app.register_blueprint(site_bp)
@@ -69,5 +71,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(proposals_bp, url_prefix="/proposals")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(matches_bp)
+    app.register_blueprint(listen_bp)
+    app.register_blueprint(skillcards_bp)
     app.register_blueprint(checkins_bp, url_prefix="/checkins")
     app.register_blueprint(outcomes_bp, url_prefix="/outcomes")

@@ -7,10 +7,9 @@ import sys
 
 import click
 
+from .catalogs import SOURCE_LANGUAGE, po_path, review_mark, set_review_mark, states
 from .config import LANGUAGES
 from .paths import SOURCE_ROOT, TRANSLATIONS_DIR
-
-SOURCE_LANGUAGE = "en"  # msgids are English; its catalog repeats them
 
 
 @click.group("translations", help="Extract, update and compile the message catalogs.")
@@ -59,8 +58,8 @@ def translations_extract():
 def translations_update(ctx):
     ctx.invoke(translations_extract)
     for language in LANGUAGES:
-        catalog = TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po"
-        verb = "update" if catalog.exists() else "init"
+        mark = review_mark(language) or "no"
+        verb = "update" if po_path(language).exists() else "init"
         extra = ["--no-fuzzy-matching"] if verb == "update" else []
         _pybabel(
             verb,
@@ -74,6 +73,8 @@ def translations_update(ctx):
             "100",
             *extra,
         )
+        if language != SOURCE_LANGUAGE:
+            set_review_mark(language, mark)
     _fill_source_catalog()
     click.echo(
         "Catalogs updated. Translate the new empty messages, then run: portal translations compile"
@@ -84,7 +85,7 @@ def _fill_source_catalog() -> None:
     """The English catalog says what the msgid says; fill it so it is complete."""
     from babel.messages.pofile import read_po, write_po
 
-    path = TRANSLATIONS_DIR / SOURCE_LANGUAGE / "LC_MESSAGES" / "messages.po"
+    path = po_path(SOURCE_LANGUAGE)
     with path.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
@@ -100,3 +101,18 @@ def _fill_source_catalog() -> None:
 @translations_group.command("compile", help="Compile the catalogs into .mo files.")
 def translations_compile():
     compile_catalogs(statistics=True)
+
+
+@translations_group.command(
+    "status", help="Per language: messages, translated, reviewed by a native speaker, last update."
+)
+def translations_status():
+    click.echo(f"{'language':<9}{'messages':>9}{'translated':>11}  {'reviewed':<9}last update")
+    for row in states():
+        review = "source" if row.reviewed is None else ("yes" if row.reviewed else "no")
+        if row.messages == 0 and row.language != SOURCE_LANGUAGE:
+            review = "missing"
+        click.echo(
+            f"{row.language:<9}{row.messages:>9}{row.translated:>11}  {review:<9}"
+            f"{row.updated or '-'}"
+        )

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-LANGUAGES = ("nl", "fr", "en", "ar")
-RTL_LANGUAGES = frozenset({"ar"})
+LANGUAGES = ("nl", "fr", "en", "ar", "uk", "fa", "ps", "ti", "so", "tr")
+RTL_LANGUAGES = frozenset({"ar", "fa", "ps"})
 
 
 class ConfigError(RuntimeError):

@@ -1,6 +1,8 @@
 """The one place for translation: `_` in views and services, `_l` for strings built at
 import time (forms, constants), the choice of locale and the text direction."""
 
+from urllib.parse import urlencode
+
 from flask import current_app, has_request_context, request, session
 from flask_babel import Babel, force_locale, get_locale, ngettext
 from flask_babel import gettext as _
@@ -8,10 +10,22 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
+from . import catalogs
 from .config import LANGUAGES, RTL_LANGUAGES
 
 # Each language named in itself, so a person who cannot read the current page finds theirs.
-LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "ar": "العربية"}
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "fr": "Français",
+    "en": "English",
+    "ar": "العربية",
+    "uk": "Українська",
+    "fa": "فارسی (دری)",
+    "ps": "پښتو",
+    "ti": "ትግርኛ",
+    "so": "Soomaali",
+    "tr": "Türkçe",
+}
 
 babel = Babel()
 
@@ -37,6 +51,8 @@ def init_app(app) -> None:
         current_language=current_language,
         current_direction=current_direction,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        translation_reviewed=lambda: catalogs.reviewed(current_language()),
+        dutch_url=dutch_url,
     )
     app.jinja_env.filters["bdi"] = bdi
 
@@ -74,6 +90,13 @@ def select_locale() -> str:
 
 def current_language() -> str:
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def dutch_url() -> str:
+    """This same page in Dutch: what the "not reviewed" line offers beside the translation."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = ["nl"]
+    return request.path + "?" + urlencode(args, doseq=True)
 
 
 def current_direction() -> str:

@@ -27,7 +27,9 @@ def _headers(response):
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     if current_app.config["SESSION_COOKIE_SECURE"]:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    if current_user and current_user.is_authenticated:
+    # Pages of a signed-in user are not stored; a view may opt in to the browser's own
+    # (private) cache, as the read-aloud audio does.
+    if current_user and current_user.is_authenticated and not response.cache_control.private:
         response.headers["Cache-Control"] = "no-store"
     return response
 

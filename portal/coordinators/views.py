@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import func, or_, select
 
-from .. import db, paging
+from .. import catalogs, db, paging
 from ..access import roles
 from ..forms import ActionForm, choices
 from ..i18n import _, isolate
@@ -208,3 +208,10 @@ def erase_participant(participant_id: int):
     privacy.erase(session, current_user, p)
     flash(_("All data of the participant is erased."), "success")
     return redirect(url_for("coordinators.participants"))
+
+
+@bp.route("/translations")
+@roles("coordinator")
+def translations():
+    """The same table as `portal translations status`: how far each language is."""
+    return render_template("coordinators/translations.html", rows=catalogs.states())

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from search_index.sync import lag
 
-from .. import db, security
+from .. import db, security, speech
 from ..access import landing_endpoint, public, safe_next
 from ..i18n import _
 from ..matching.index import get_applier, get_store
@@ -65,5 +65,10 @@ def healthz():
         and index["lag_seconds"] <= config["HEALTH_MAX_LAG_SECONDS"]
     )
     healthy = database["at_head"] and index["ok"]
-    body = {"status": "ok" if healthy else "unavailable", "database": database, "index": index}
+    body = {
+        "status": "ok" if healthy else "unavailable",
+        "database": database,
+        "index": index,
+        "audio": "on" if speech.enabled() else "off",  # read aloud is optional: not in status
+    }
     return jsonify(body), 200 if healthy else 503

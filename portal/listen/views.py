@@ -1,0 +1,47 @@
+"""The audio of one block: a signed reference to text the server rendered (never free text
+from the browser), spoken in the page's language or, without a voice for it, in Dutch."""
+
+from flask import abort, render_template, request, send_file, url_for
+from flask_login import current_user
+
+from .. import speech
+from ..access import roles
+from ..i18n import _, current_language
+from . import bp
+
+LISTENERS = ("participant", "mentor")
+
+
+@bp.app_template_global()
+def listen(text: str) -> dict | None:
+    """The button for a block in the current language: its URL and label, or None when
+    audio is off, the reader may not use it, or the text cannot be read."""
+    if current_user.is_anonymous or current_user.role not in LISTENERS or not speech.enabled():
+        return None
+    language = current_language()
+    value = speech.token(text, language)
+    if value is None:
+        return None
+    spoken = speech.voice_language(language)
+    return {
+        "url": url_for("listen.audio", t=value),
+        "label": _("Listen") if spoken == language else _("Listen in Dutch"),
+        "lang": spoken,
+    }
+
+
+@bp.route("/listen")
+@roles(*LISTENERS)
+def audio():
+    try:
+        text, language = speech.untoken(request.args.get("t", ""))
+    except speech.BadText as error:
+        return render_template("errors/error.html", code=400, message=str(error)), 400
+    if not speech.enabled():
+        abort(404)
+    path, key = speech.wav(text, language)
+    response = send_file(path, mimetype="audio/wav", etag=key, max_age=30 * 24 * 3600,
+                         conditional=True)  # fmt: skip
+    response.headers["Content-Language"] = speech.voice_language(language)
+    response.cache_control.private = True
+    return response

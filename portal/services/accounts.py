@@ -19,7 +19,7 @@ from ..models import (
     new_session_token,
     utcnow,
 )
-from . import audit
+from . import audit, onboarding
 from .errors import ServiceError
 from .passwords import burn_time, hash_password, needs_rehash, verify_password
 
@@ -242,6 +242,8 @@ def decide(db: Session, coordinator: User, user: User, approve: bool) -> None:
         db, coordinator.id, "account.approved" if approve else "account.refused", "user", user.id
     )
     end_all_sessions(db, user)
+    if approve:
+        onboarding.account_approved(db, user)
 
 
 def set_locale(db: Session, user: User, locale: str) -> None:

@@ -12,7 +12,7 @@ from ..employers.forms import VacancyForm
 from ..forms import attach_errors
 from ..i18n import _, current_language
 from ..models import AccountStatus, Organisation, Role
-from ..services import catalogues, leads, onboarding, outcomes, talent, vacancies
+from ..services import catalogues, leads, onboarding, talent, vacancies
 from ..services import vocabulary as vocab
 from ..services.vacancies import InvalidInput, VacancyData
 from . import bp
@@ -30,7 +30,9 @@ def labels():
         "front_group_label": lambda code: (
             vocabulary.label(vocabulary.group(code), locale) or _("Other work")
         ),
-        "front_shift_label": lambda code: catalogues.label(catalogues.SHIFTS, code),
+        "front_shifts": lambda codes: ", ".join(
+            str(catalogues.label(catalogues.SHIFTS, code)) for code in codes
+        ),
         "front_percent": _percent,
     }
 
@@ -176,5 +178,4 @@ def lead_list():
         leads=leads.visible_to(session, current_user),
         region=leads.region_of_user(session, current_user),
         all_regions=current_user.role == Role.COORDINATOR,
-        regions=outcomes.regions(),
     )

@@ -3,7 +3,8 @@
 Privacy: counts only, from codes (occupation group, province, Dutch level, shift); no
 nationality, age, residence status, name or anything per person. A figure computed from
 fewer than MIN_PEOPLE people is withheld (None; the page reads "fewer than 5"); a rate is
-shown only when its denominator holds at least MIN_PEOPLE people.
+shown only when both its numerator and its denominator count at least MIN_PEOPLE people, so a
+withheld count (say, 2 hires) cannot be read back from a rate.
 
 Cache: per process, on the app object, for CACHE_SECONDS. The figures are a handful of
 queries over the active participants and the outcome facts; a web worker computing them at
@@ -37,7 +38,9 @@ def shown(count: int) -> int | None:
 
 
 def shown_rate(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator >= MIN_PEOPLE else None
+    if min(numerator, denominator) < MIN_PEOPLE:
+        return None
+    return numerator / denominator
 
 
 # --- ready talent ---------------------------------------------------------------------------
@@ -155,7 +158,6 @@ def results(facts: outcomes.Facts, figures: outcomes.Figures) -> Results:
 class PublicFigures:
     talent: Talent
     results: Results
-    computed_at: object  # aware datetime
 
 
 def compute(db: Session, on: date | None = None) -> PublicFigures:
@@ -164,7 +166,7 @@ def compute(db: Session, on: date | None = None) -> PublicFigures:
     facts = outcomes.load(db)
     filters = outcomes.Filters(start=on - timedelta(days=PERIOD_DAYS), end=on)
     figures = outcomes.compute(facts, filters, on)
-    return PublicFigures(talent(db, figures, on), results(facts, figures), utcnow())
+    return PublicFigures(talent(db, figures, on), results(facts, figures))
 
 
 def public_figures(db: Session) -> PublicFigures:

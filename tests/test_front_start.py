@@ -132,5 +132,16 @@ def test_a_lead_reaches_only_the_mentors_of_its_region(app, db, make_user):
     for role in ("employer", "participant"):
         assert client_for(app, make_user(role)).get("/leads").status_code in (302, 403)
     assert anonymous.get("/leads").location.startswith("/login")
-    nowhere = client_for(app, make_user("mentor"))  # a WISE without a postcode: no region
+    newcomer = make_user("mentor")  # a WISE without a postcode: no region, no requests yet
+    nowhere = client_for(app, newcomer)
     assert "Zqlogistiek" not in nowhere.get("/leads").get_data(as_text=True)
+    post_form(nowhere, "/leads/place", {"postcode": "99"}, page="/leads")
+    assert "Zqlogistiek" not in nowhere.get("/leads").get_data(as_text=True)
+    post_form(nowhere, "/leads/place", {"postcode": "9000"}, page="/leads")
+    assert "Zqlogistiek" in nowhere.get("/leads").get_data(as_text=True)
+    post_form(nowhere, "/leads/place", {"postcode": "2000"}, page="/leads")  # set once only
+    wise = db.get(Organisation, newcomer.organisation_id)
+    db.refresh(wise)
+    assert wise.postcode == "9000"
+    employer = client_for(app, make_user("employer"))
+    assert post_form(employer, "/leads/place", {"postcode": "9000"}, "/login").status_code == 403

@@ -43,3 +43,7 @@ class SwitchForm(FlaskForm):
         _l("Ready talent page"),
         choices=choices([("on", _l("Shown to everyone")), ("off", _l("Switched off"))]),
     )
+
+
+class PlaceForm(FlaskForm):
+    postcode = _text(_l("Postcode of your organisation"), 4, description=_l("4 digits, e.g. 9000."))

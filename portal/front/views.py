@@ -14,9 +14,10 @@ from ..i18n import _, current_language
 from ..models import AccountStatus, Organisation, Role
 from ..services import catalogues, leads, onboarding, talent, vacancies
 from ..services import vocabulary as vocab
+from ..services.errors import ServiceError
 from ..services.vacancies import InvalidInput, VacancyData
 from . import bp
-from .forms import LeadForm, SwitchForm
+from .forms import LeadForm, PlaceForm, SwitchForm
 
 
 def _percent(value) -> str | None:
@@ -178,4 +179,20 @@ def lead_list():
         leads=leads.visible_to(session, current_user),
         region=leads.region_of_user(session, current_user),
         all_regions=current_user.role == Role.COORDINATOR,
+        place_form=PlaceForm(),
     )
+
+
+@bp.route("/leads/place", methods=["POST"])
+@roles("mentor")
+def place_wise():
+    """Give the mentor's own WISE its postcode (once), so its region's requests reach it."""
+    form = PlaceForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        leads.set_wise_postcode(db.session(), current_user, form.postcode.data or "")
+    except ServiceError as error:
+        db.session().rollback()
+        flash(error.message, "error")
+    return redirect(url_for("front.lead_list"))

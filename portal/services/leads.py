@@ -11,6 +11,7 @@ from .. import vocabulary
 from ..i18n import _, _l
 from ..models import AccountStatus, EmployerLead, Organisation, OrganisationKind, Role, User
 from . import notifications, outcomes, postcodes
+from .errors import ServiceError
 from .vacancies import InvalidInput
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -110,3 +111,25 @@ def visible_to(db: Session, user: User) -> list[EmployerLead]:
             return []
         query = query.where(EmployerLead.region == region)
     return list(db.exec(query).all())
+
+
+def set_wise_postcode(db: Session, user: User, postcode: str) -> None:
+    """A mentor places their own WISE once (it has no postcode yet), so the requests of its
+    region reach it; changing a postcode already set stays with the coordinator."""
+    organisation = db.get(Organisation, user.organisation_id) if user.organisation_id else None
+    if (
+        user.role != Role.MENTOR
+        or organisation is None
+        or organisation.kind != OrganisationKind.WISE
+    ):
+        raise ServiceError(_("Only a mentor of a social enterprise can do this."))
+    if organisation.postcode:
+        raise ServiceError(_("Your organisation already has a postcode."))
+    place = postcodes.lookup(postcode)
+    if place is None:
+        raise InvalidInput(
+            {"postcode": _("This is not a Belgian postcode. Type the 4 digits, e.g. 9000.")}
+        )
+    organisation.postcode, organisation.town = place.postcode, place.name
+    db.add(organisation)
+    db.commit()

@@ -50,6 +50,7 @@ def _register_blueprints(app: Flask) -> None:
     from .checkins import bp as checkins_bp
     from .coordinators import bp as coordinators_bp
     from .employers import bp as employers_bp
+    from .front import bp as front_bp
     from .listen import bp as listen_bp
     from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
@@ -75,3 +76,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(skillcards_bp)
     app.register_blueprint(checkins_bp, url_prefix="/checkins")
     app.register_blueprint(outcomes_bp, url_prefix="/outcomes")
+    app.register_blueprint(front_bp)

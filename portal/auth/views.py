@@ -57,7 +57,7 @@ def logout():
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))
-    form = RegisterForm()
+    form = RegisterForm(role=request.args.get("role"))
     if form.validate_on_submit():
         try:
             user = accounts.register(

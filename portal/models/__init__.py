@@ -12,6 +12,7 @@ from .accounts import (
 from .audit import AuditEvent
 from .base import utcnow
 from .checkins import CheckIn
+from .leads import EmployerLead, PortalSetting
 from .participants import (
     Consent,
     Endorsement,
@@ -49,6 +50,7 @@ __all__ = [
     "EscoSkill",
     "Consent",
     "Endorsement",
+    "EmployerLead",
     "ChangeOp",
     "IndexChange",
     "IndexChangePruned",
@@ -64,6 +66,7 @@ __all__ = [
     "ParticipantOccupation",
     "ParticipantSkill",
     "ParticipantSupportNeed",
+    "PortalSetting",
     "Proposal",
     "ProposalEvent",
     "Reaction",

@@ -18,7 +18,7 @@ from ..models import (
     new_session_token,
     utcnow,
 )
-from . import audit, settings
+from . import audit, onboarding, settings
 from .errors import ServiceError
 from .passwords import burn_time, hash_password, needs_rehash, verify_password
 
@@ -241,6 +241,8 @@ def decide(db: Session, coordinator: User, user: User, approve: bool) -> None:
         db, coordinator.id, "account.approved" if approve else "account.refused", "user", user.id
     )
     end_all_sessions(db, user)
+    if approve:
+        onboarding.account_approved(db, user)
 
 
 def set_locale(db: Session, user: User, locale: str) -> None:

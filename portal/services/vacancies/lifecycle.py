@@ -15,7 +15,9 @@ from sqlmodel import Session, col, delete, select
 from ... import clock
 from ...i18n import _
 from ...models import (
+    AccountStatus,
     MentoringCommitment,
+    Organisation,
     User,
     Vacancy,
     VacancyCertificate,
@@ -155,6 +157,8 @@ def publish(db: Session, user: User, vacancy: Vacancy, today: date | None = None
     today = today or clock.today()
     if vacancy.status not in {VacancyStatus.DRAFT, VacancyStatus.EXPIRED}:
         raise ServiceError(_("Only a draft or an expired vacancy can be published."))
+    if db.get(Organisation, vacancy.organisation_id).status != AccountStatus.ACTIVE:
+        raise ServiceError(_("Your organisation still waits for approval."))
     if commitment_of(db, vacancy) is None:
         raise ServiceError(_("Add a mentoring commitment before you publish."))
     if vacancy.closing_date < today:

@@ -70,6 +70,7 @@ def employer_registers_and_posts(j) -> str:
     coordinator.goto("/coordinator/")
     row = coordinator.page.locator("tr", has_text=email)
     coordinator.click(row.locator("button[value=approve]"))
+    j["coordinator"] = coordinator
 
     login(employer, email, "a long password 123", j["lang"])
     employer.goto("/employer/vacancies/new")
@@ -103,13 +104,11 @@ def mentor_proposes(j, title):
     login(mentor, *first(j["logins"], "mentor", "els."), j["lang"])
     mentor.goto("/mentor/")
     mentor.click(mentor.page.locator("main a", has_text="Ahmad").first)
-    participant_url = mentor.page.url
     mentor.click(mentor.page.locator("a[href$='/openings']").first)
     opening = mentor.page.locator("article, .card", has_text=title).first
     mentor.click(opening.locator("a[href*='/proposals/new']"))
     mentor.page.fill("textarea[name=motivation]", "Picks 120 lines an hour with the scanner.")
     mentor.click(mentor.page.locator("main form button[type=submit]"))
-    return mentor, participant_url
 
 
 def participant_says_interested(j, title, code, born):
@@ -142,24 +141,40 @@ def employer_hires(employer, title):
     assert employer.page.locator("form[action*='/step/']").count() == 0
 
 
-def mentor_records_checkin(mentor):
+def mentor_records_checkin(j):
+    """A new hire's first check-in opens a month later: record the one of an older demo hire
+    (Lina Saleh's, hired almost four weeks ago, of Jonas's caseload)."""
+    mentor = j["page"]("checkin")
+    login(mentor, *first(j["logins"], "mentor", "jonas."), j["lang"])
     mentor.goto("/checkins/")
-    mentor.click(mentor.page.locator("main a[href*='/checkins/hire/']").first)
-    ...
+    mentor.click(mentor.page.locator("#h-due-checkins ~ table a[href*='/checkins/hire/']").first)
+    mentor.click(mentor.page.locator("main a[href*='/checkins/hire/'][href$='/1']").first)
+    page = mentor.page
+    page.fill("input[name=held_on]", TODAY.isoformat())
+    page.check("input[name=still_employed][value=yes]")
+    for group in ("participant_rating", "employer_rating"):
+        page.locator(f"input[name={group}]").first.check()
+    page.fill("textarea[name=participant_note]", "Werkt graag in de dagploeg.")
+    for name in page.eval_on_selector_all(
+        "input[type=radio][name^=commitment_]", "els => [...new Set(els.map(e => e.name))]"
+    ):
+        page.locator(f"input[name={name}]").first.check()
+    mentor.click(page.locator("main form button[type=submit]"))
+    assert page.locator(".notice--success").count() == 1
 
 
-def coordinator_sees_hire(j):
-    coordinator = j["page"]("outcomes")
-    login(coordinator, *first(j["logins"], "coordinator"), j["lang"])
+def hired_figure(coordinator) -> int:
     coordinator.goto("/outcomes/")
+    return int(coordinator.page.locator("#figure-hired dd").inner_text())
 
 
 def test_from_vacancy_to_hire(journey):
     j = journey
     title, employer = employer_registers_and_posts(j)
-    mentor, participant_url = mentor_proposes(j, title)
+    mentor_proposes(j, title)
     code, born = j["logins"]["card"]["ahmad.haidari@deelnemer.example"]
     participant_says_interested(j, title, code, born)
+    hired_before = hired_figure(j["coordinator"])
     employer_hires(employer, title)
-    mentor_records_checkin(mentor)
-    coordinator_sees_hire(j)
+    mentor_records_checkin(j)
+    assert hired_figure(j["coordinator"]) == hired_before + 1

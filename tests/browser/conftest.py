@@ -151,3 +151,11 @@ def checker_factory(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_template, tmp_path_factory):
+    """One server per test module, on its own copy of the demo database."""
+    running = Server(demo_template[0], tmp_path_factory.mktemp("server") / "data")
+    yield running
+    running.stop()

@@ -29,7 +29,7 @@ def journey(request, demo_template, tmp_path_factory, checker_factory):
     server.stop()
 
 
-def login(p, email, password, lang):
+def login(p, email, password, lang="nl"):
     p.goto("/login")
     choose_language(p, lang)
     p.page.fill("input[name=email]", email)

@@ -1,0 +1,79 @@
+"""Page furniture every role meets (issue 13): the favicon, ids that occur once, the compact
+phone menu, text fields and numbers that keep their direction in Arabic, mirrored charts and
+plurals. The browser suite (tests/browser) checks the same pages at phone width."""
+
+import re
+from collections import Counter
+
+from portal.services import participants as svc
+
+from .checkin_factory import hired
+from .participant_factory import make_participant
+from .proposal_factory import client_for
+
+IDS = re.compile(r'\sid="([^"]+)"')
+
+
+def test_favicon_is_served_and_linked(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/static/favicon.svg")
+    assert client.get("/static/favicon.svg").mimetype == "image/svg+xml"
+    assert 'rel="icon"' in client.get("/login").get_data(as_text=True)
+
+
+def test_every_id_occurs_once_with_the_header_forms_and_a_page_form(app, make_user):
+    mentor = make_user("mentor")
+    client = client_for(app, mentor)
+    for url in ("/login", "/mentor/participants/new"):
+        page = (client if url != "/login" else app.test_client()).get(url)
+        twice = [i for i, n in Counter(IDS.findall(page.get_data(as_text=True))).items() if n > 1]
+        assert twice == [], url
+
+
+def test_phone_menu_folds_the_links_into_details(app, make_user):
+    mentor = make_user("mentor", display_name="Els Verbeke")
+    body = client_for(app, mentor).get("/mentor/").get_data(as_text=True)
+    menu = body[body.index('<details class="menu-compact">') : body.index("</details>")]
+    assert "<summary>" in menu and 'href="/proposals/"' in menu and "/logout" in menu
+    assert "Els Verbeke" in menu
+
+
+def test_text_fields_follow_the_direction_of_what_is_typed(app, make_user):
+    body = client_for(app, make_user("mentor")).get("/mentor/participants/new").get_data(
+        as_text=True
+    )
+    fields = re.findall(r"<(?:textarea|input)[^>]*>", body)
+    typed = [f for f in fields if "<textarea" in f or 'type="text"' in f]
+    assert typed and all('dir="auto"' in f for f in typed)
+    assert not any('dir="auto"' in f for f in fields if 'type="date"' in f)
+
+
+def test_arabic_profile_keeps_phone_numbers_and_art_60_in_order(app, db, make_user):
+    mentor = make_user("mentor")
+    p = make_participant(app, db, mentor, phone="+32 470 12 34 56")
+    with app.app_context():
+        svc.save_section(db, mentor, p, "placement", {"placement_kind": "art60"})
+    client = client_for(app, mentor)
+    body = client.get(f"/mentor/participants/{p.id}?lang=ar").get_data(as_text=True)
+    assert '<bdi dir="ltr">+32 470 12 34 56</bdi>' in body
+    assert "\u206660§7\u2069" in body
+
+
+def test_check_ins_count_months_with_plurals(app, db, make_user):
+    w, _proposal = hired(app, db, make_user, days_ago=30)
+    body = client_for(app, w.mentor).get("/checkins/?lang=nl").get_data(as_text=True)
+    assert "1 maand" in body and "1 maanden" not in body and "3 maanden" in body
+
+
+def test_bar_charts_are_mirrored_in_arabic(app, make_user):
+    client = client_for(app, make_user("coordinator"))
+
+    def first_label(lang):
+        body = client.get(f"/outcomes/?lang={lang}").get_data(as_text=True)
+        return re.search(r'<svg[^>]*class="chart".*?<text x="([\d.]+)"[^>]*text-anchor="(\w+)"',
+                         body, re.S).groups()  # fmt: skip
+
+    (x_nl, anchor_nl), (x_ar, anchor_ar) = first_label("nl"), first_label("ar")
+    assert (anchor_nl, anchor_ar) == ("end", "start")
+    assert float(x_ar) > float(x_nl)

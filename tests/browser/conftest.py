@@ -35,6 +35,9 @@ CHROMIUM_ARGS = [
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 if not CHROMIUM.exists():
     pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium", allow_module_level=True)
+if not os.environ.get("DATABASE_URL", "sqlite").startswith("sqlite"):
+    pytest.skip("browser tests serve their own SQLite copy: they run in the SQLite pass",
+                allow_module_level=True)  # fmt: skip
 if not AXE.exists():
     pytest.skip(f"no axe-core at {AXE}: npm ci", allow_module_level=True)
 

@@ -77,3 +77,16 @@ def test_bar_charts_are_mirrored_in_arabic(app, make_user):
     (x_nl, anchor_nl), (x_ar, anchor_ar) = first_label("nl"), first_label("ar")
     assert (anchor_nl, anchor_ar) == ("end", "start")
     assert float(x_ar) > float(x_nl)
+
+
+def test_mentor_sees_own_candidates_by_name_the_employer_never(app, db, make_user):
+    from .proposal_factory import world
+
+    w = world(app, db, make_user)
+    mentor_page = client_for(app, w.mentor).get(f"/mentor/vacancies/{w.vacancy.id}/candidates")
+    assert "<h2>Samir Noori</h2>" in mentor_page.get_data(as_text=True)
+    employer_page = client_for(app, w.employer).get(
+        f"/employer/vacancies/{w.vacancy.id}/candidates"
+    )
+    body = employer_page.get_data(as_text=True)
+    assert "Samir" not in body and "#" in body

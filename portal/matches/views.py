@@ -58,9 +58,20 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
         args,
         vacancy=vacancy,
         profiles=profiles,
+        names=_own_names(mentor_id, list(profiles)),
         for_employer=mentor_id is None,
         private=matching.PRIVATE_CRITERIA,
     )
+
+
+def _own_names(mentor_id: int | None, participant_ids: list[int]) -> dict[int, str]:
+    """A mentor knows their own people: their candidates carry a name, not a pseudonym."""
+    if mentor_id is None or not participant_ids:
+        return {}
+    own = select(Participant).where(
+        col(Participant.id).in_(participant_ids), Participant.mentor_id == mentor_id
+    )
+    return {p.id: f"{p.first_name} {p.last_name}" for p in db.session().exec(own)}
 
 
 def _render(template, result, form, page, args, **context):

@@ -162,3 +162,14 @@ def server(demo_template, tmp_path_factory):
     running = Server(demo_template[0], tmp_path_factory.mktemp("server") / "data")
     yield running
     running.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The numbers issue 13 asks for: page visits checked, per language."""
+    from .checks import VISITS
+
+    if VISITS:
+        counts = " ".join(f"{lang}={n}" for lang, n in sorted(VISITS.items()))
+        terminalreporter.write_line(
+            f"browser page visits checked (axe serious/critical, width, console): {counts}"
+        )

@@ -11,6 +11,16 @@ import pytest
 
 from .conftest import Server
 
+SIDE_BY_SIDE = """() => {
+  const nl = document.querySelector('.plain-nl').getBoundingClientRect();
+  const own = document.querySelector('.plain-nl').previousElementSibling.getBoundingClientRect();
+  return Math.abs(nl.top - own.top) < 2;
+}"""
+BLOCKS = ".plain-blocks, .plain-block, .card"
+GAPS = f"""() => [...document.querySelector('main').querySelectorAll('{BLOCKS}')]
+  .map(el => [el, el.nextElementSibling])
+  .filter(([el, next]) => next && next.matches('{BLOCKS}'))
+  .map(([el, next]) => next.getBoundingClientRect().top - el.getBoundingClientRect().bottom)"""
 COMBOS = [(1280, "nl"), (390, "nl"), (1280, "ar"), (390, "ar")]
 TODAY = date.today()
 
@@ -121,7 +131,11 @@ def participant_says_interested(j, title, code, born):
     choose_language(person, j["lang"])
     person.goto("/me/openings?side=nl")
     assert person.page.locator("main", has_text=title).count() == 1
+    if j["lang"] != "nl":  # Dutch beside: side by side at a desk, one under the other on a phone
+        beside = person.page.evaluate(SIDE_BY_SIDE)
+        assert beside == (j["width"] > 600)
     person.goto("/me/")
+    assert min(person.page.evaluate(GAPS)) >= 8
     proposal = person.page.locator("#proposals .card", has_text=title)
     person.click(proposal.locator("form[action$='/interest'] button"))
     assert proposal.locator("form[action$='/interest']").count() == 0

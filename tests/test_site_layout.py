@@ -9,7 +9,7 @@ from portal.services import participants as svc
 
 from .checkin_factory import hired
 from .participant_factory import make_participant
-from .proposal_factory import client_for
+from .proposal_factory import client_for, world
 
 IDS = re.compile(r'\sid="([^"]+)"')
 
@@ -80,8 +80,6 @@ def test_bar_charts_are_mirrored_in_arabic(app, make_user):
 
 
 def test_mentor_sees_own_candidates_by_name_the_employer_never(app, db, make_user):
-    from .proposal_factory import world
-
     w = world(app, db, make_user)
     mentor_page = client_for(app, w.mentor).get(f"/mentor/vacancies/{w.vacancy.id}/candidates")
     assert "<h2>Samir Noori</h2>" in mentor_page.get_data(as_text=True)
@@ -90,3 +88,15 @@ def test_mentor_sees_own_candidates_by_name_the_employer_never(app, db, make_use
     )
     body = employer_page.get_data(as_text=True)
     assert "Samir" not in body and "#" in body
+
+
+def test_dates_read_the_way_of_the_page_language(app, db, make_user):
+    from babel.dates import format_date
+
+    w, proposal = hired(app, db, make_user, days_ago=30)
+    client = client_for(app, w.mentor)
+    for lang in ("nl", "ar"):
+        body = client.get(f"/checkins/?lang={lang}").get_data(as_text=True)
+        text = re.sub(r"<[^>]+>", " ", body.split("<main", 1)[1])
+        assert not re.search(r"\d\d/\d\d/\d{4}|\d{4}-\d\d-\d\d", text)
+        assert format_date(proposal.hire_start, "medium", locale=lang) in text

@@ -100,3 +100,24 @@ def test_dates_read_the_way_of_the_page_language(app, db, make_user):
         text = re.sub(r"<[^>]+>", " ", body.split("<main", 1)[1])
         assert not re.search(r"\d\d/\d\d/\d{4}|\d{4}-\d\d-\d\d", text)
         assert format_date(proposal.hire_start, "medium", locale=lang) in text
+
+
+def test_participant_answers_a_proposal_on_the_job_card_and_stays_there(app, db, make_user):
+    from .proposal_factory import post_form, proposals_of, propose
+    from .test_participants_openings import participant_client
+
+    w = world(app, db, make_user)
+    propose(client_for(app, w.mentor), w, interest_with_mentor="")
+    person = participant_client(app, db, w)
+    body = person.get("/me/openings?side=nl&lang=ar").get_data(as_text=True)
+    proposal = proposals_of(db, w)[0]
+    action = f"/proposals/{proposal.id}/interest?next="
+    assert action in body
+    answer = post_form(person, f"{action}/me/openings?side%3Dnl", {}, page="/me/openings")
+    assert answer.headers["Location"] == "/me/openings?side=nl"
+    db.expire_all()
+    assert proposals_of(db, w)[0].interest_at is not None
+    assert action not in person.get("/me/openings").get_data(as_text=True)
+    outside = post_form(person, f"/proposals/{proposal.id}/share?next=//evil.example", {},
+                        page="/me/")  # fmt: skip
+    assert outside.headers["Location"] == "/me/#proposals"

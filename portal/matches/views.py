@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from .. import db, vocabulary
 from ..access import roles
+from ..forms import ActionForm
 from ..i18n import _, _l, current_language, dutch_beside
 from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
 from ..services import matching, proposals, reactions, vacancies
@@ -166,7 +167,7 @@ def _cards_page(participant: Participant, endpoint: str):
     }
     shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
     proposed = {
-        row.vacancy.id
+        row.vacancy.id: row.proposal
         for row in proposals.participant_rows(session, participant)
         if row.proposal.stage in OPEN_STAGES
     }
@@ -197,6 +198,7 @@ def _cards_page(participant: Participant, endpoint: str):
         action_args=keep_side | keep_hidden | keep_more,
         at_most=CARDS_MAX if limit == CARDS_MAX and result.total > limit else 0,
         forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
+        action_form=ActionForm(),
         reason_label=reactions.reason_label,
     )
 

@@ -134,10 +134,13 @@ def participant_says_interested(j, title, code, born):
     if j["lang"] != "nl":  # Dutch beside: side by side at a desk, one under the other on a phone
         beside = person.page.evaluate(SIDE_BY_SIDE)
         assert beside == (j["width"] > 600)
+    card = person.page.locator("article.opening-card", has_text=title)
+    person.click(card.locator("form[action*='/interest'] button"))  # the answer on the card
+    assert "/me/openings" in person.page.url
+    assert card.locator("form[action*='/interest']").count() == 0
     person.goto("/me/")
     assert min(person.page.evaluate(GAPS)) >= 8
     proposal = person.page.locator("#proposals .card", has_text=title)
-    person.click(proposal.locator("form[action$='/interest'] button"))
     assert proposal.locator("form[action$='/interest']").count() == 0
 
 

@@ -27,7 +27,8 @@ TODAY = date.today()
 
 @pytest.fixture(scope="module", params=COMBOS, ids=lambda c: f"{c[1]}-{c[0]}px")
 def journey(request, demo_template, tmp_path_factory, checker_factory):
-    """A fresh server (a copy of the demo database) per width and language."""
+    """A fresh server (a copy of the demo database) per width and language: each journey
+    hires Ahmad, and a hired person is matched no more."""
     width, lang = request.param
     template, logins = demo_template
     server = Server(template, tmp_path_factory.mktemp("server") / "data")
@@ -61,7 +62,7 @@ def first(logins, role, start=""):
     return next(pair for pair in logins[role] if pair[0].startswith(start))
 
 
-def employer_registers_and_posts(j) -> str:
+def employer_registers_and_posts(j):
     employer = j["page"]("employer")
     email = f"hr-{j['lang']}-{j['width']}@nieuwbedrijf.example"
     employer.goto("/register")

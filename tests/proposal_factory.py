@@ -29,7 +29,7 @@ def vacancy_data(**changes) -> VacancyData:
         contract_type="open-ended",
         positions=1,
         start_date=start,
-        closing_date=start + timedelta(days=30),
+        closing_date=start - timedelta(days=5),
         commitment=CommitmentData("Ploegleider", 4, 3, "Dag 1: rondleiding.", True, True, "", 2,
                                   "monthly"),
     )  # fmt: skip

@@ -1,6 +1,7 @@
 """Employers post vacancies with a mentoring commitment; every rule through the Flask test
 client and the database."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -52,8 +53,8 @@ def vacancy_form(**changes):
         "shifts": ["day", "evening"],
         "contract_type": "temp-to-perm",
         "positions": "2",
-        "start_date": (TODAY + timedelta(days=10)).isoformat(),
-        "closing_date": (TODAY + timedelta(days=40)).isoformat(),
+        "start_date": (TODAY + timedelta(days=40)).isoformat(),
+        "closing_date": (TODAY + timedelta(days=10)).isoformat(),
         "licence_category": "B",
         "certificates": ["vca-basic", "forklift"],
         "certificates_trained": ["forklift"],
@@ -137,10 +138,15 @@ def test_create_stores_structured_fields_and_commitment(employer, db):
         ({"postcode": "9999"}, "This is not a Belgian postcode."),
         (
             {
-                "closing_date": TODAY.isoformat(),
+                "closing_date": (TODAY + timedelta(days=6)).isoformat(),
                 "start_date": (TODAY + timedelta(days=5)).isoformat(),
             },
-            "The closing date cannot be before the start date.",
+            "The closing date cannot be after the start date.",
+        ),
+        ({"start_date": (TODAY - timedelta(days=1)).isoformat()}, "The start date has passed."),
+        (
+            {"closing_date": (TODAY - timedelta(days=1)).isoformat()},
+            "The closing date has passed.",
         ),
         ({"hours_per_week": "0"}, "Hours per week must be between 1 and 60."),
         ({"hours_per_week": "61"}, "Hours per week must be between 1 and 60."),
@@ -173,6 +179,19 @@ def test_double_submit_makes_one_vacancy(employer, db):
     second = post(employer, "/employer/vacancies/new", form, token_from="/employer/")
     assert first.headers["Location"] == second.headers["Location"]
     assert db.exec(select(func.count()).select_from(Vacancy)).one() == 1
+
+
+def test_number_fields_carry_the_ranges_the_service_accepts(employer):
+    body = employer.get("/employer/vacancies/new").get_data(as_text=True)
+    for name, low, high in (
+        ("hours_per_week", 1, 60),
+        ("positions", 1, 50),
+        ("buddy_hours_per_week", 1, 40),
+        ("months", 1, 24),
+        ("trial_weeks", 0, 26),
+    ):
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', body).group(0)
+        assert f'min="{low}"' in tag and f'max="{high}"' in tag and 'type="number"' in tag
 
 
 def test_new_form_carries_a_fresh_nonce_and_starts_from_the_usual_commitment(employer, db):

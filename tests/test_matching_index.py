@@ -162,7 +162,7 @@ def test_wrong_owner_is_refused(app, db, pair, make_user):
     own = app.test_client()
     login(own, pair["mentor"].email)
     text = own.get(f"/mentor/vacancies/{v.id}/candidates?lang=en").get_data(as_text=True)
-    assert "Candidate #" in text
+    assert f"<h2>{p.first_name} {p.last_name}</h2>" in text  # own people by name
     text = own.get(f"/mentor/participants/{p.id}/openings?lang=en").get_data(as_text=True)
     assert v.title in text and "Dutch A2" in text
 

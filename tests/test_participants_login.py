@@ -45,14 +45,18 @@ def test_card_code_and_birthday_sign_in_and_a_new_card_replaces_the_old(app, db,
     assert login(app.test_client(), user.email, "").status_code == 200
 
 
-def test_wrong_birthdays_lock_the_code_like_wrong_passwords(app, db, make_user):
+def test_wrong_birthdays_lock_the_code_in_words_about_the_card(app, db, make_user):
     mentor = make_user("mentor")
     p = make_participant(app, db, mentor)
     code = _card(app, mentor, p)
     for day in range(10, 15):
         _start(app.test_client(), code, f"1995-05-{day}")
     body = _start(app.test_client(), code).get_data(as_text=True)
-    assert "Signing in is blocked for 15 minutes" in body
+    assert "You tried this code too often. Wait 15 minutes" in body
+    assert "password" not in body.split("<main", 1)[1].split("</main>")[0]
+    for _try in range(5):  # an unknown code locks the same way: no hint which codes exist
+        body = _start(app.test_client(), "ZZZZ-ZZZZ").get_data(as_text=True)
+    assert "ask your mentor for a new card" in body
 
 
 def test_participant_sees_own_profile_in_plain_language_with_dutch_beside(app, db, make_user):

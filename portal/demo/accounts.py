@@ -26,11 +26,11 @@ MENTORS = [
     ("Fatima El Idrissi", "fatima.elidrissi@terschelde.example", 1),
 ]
 PARTICIPANTS = [
-    ("Ahmad Haidari", "ahmad.haidari@deelnemer.example", "ar"),
-    ("Mariam Tesfay", "mariam.tesfay@deelnemer.example", "en"),
+    ("Ahmad Haidari", "ahmad.haidari@deelnemer.example", "fa"),
+    ("Mariam Tesfay", "mariam.tesfay@deelnemer.example", "ti"),
     ("Omar Al-Hassan", "omar.alhassan@deelnemer.example", "ar"),
-    ("Olena Kovalenko", "olena.kovalenko@deelnemer.example", "en"),
-    ("Yusuf Rahimi", "yusuf.rahimi@deelnemer.example", "fr"),
+    ("Olena Kovalenko", "olena.kovalenko@deelnemer.example", "uk"),
+    ("Yusuf Rahimi", "yusuf.rahimi@deelnemer.example", "ps"),
     ("Amina Diallo", "amina.diallo@deelnemer.example", "fr"),
 ]
 COORDINATOR = ("Sofie Claes", "coordinatie@brugportaal.example")

@@ -57,7 +57,7 @@ def _vacancy(db, employer, title, occupation, skill, start, postcode):
         contract_type="open-ended",
         positions=1,
         start_date=start,
-        closing_date=start + timedelta(days=20),
+        closing_date=start,
         commitment=content.CommitmentData(
             "Ploegleider", 3, 6, "Week 1: rondleiding en veiligheid.", True, True, "", 2,
             "milestones",

@@ -87,9 +87,14 @@ def add_demo_participants(db: Session, world: dict) -> None:
             phone=f"+32 470 {12 + index:02d} {34 + index:02d} {56 + index:02d}",
             email=user.email,
             preferred_languages=user.locale or "nl",
-            spoken_languages={"ar": "ar nl", "en": "en ti nl", "fr": "fr nl"}.get(
-                user.locale, "nl"
-            ),
+            spoken_languages={
+                "ar": "ar nl",
+                "fa": "fa nl",
+                "ti": "ti en nl",
+                "uk": "uk nl",
+                "ps": "ps fa nl",
+                "fr": "fr nl",
+            }.get(user.locale, "nl"),
             placement_kind="art60",
             placement_job=PLACEMENT_JOBS[index],
             placement_start=today - timedelta(days=300),

@@ -314,7 +314,7 @@ def add_demo_vacancies(db: Session, world: dict) -> None:
             must_have=skills[0],
             nice_to_have=skills[1],
             start_date=start,
-            closing_date=start + timedelta(days=30 + 5 * number),
+            closing_date=start - timedelta(days=3),
             contract_type="open-ended",
             commitment=CommitmentData(**(vars(COMMITMENTS[index]) | adjust)),
         )

@@ -18,6 +18,7 @@ from ..forms import MultiCheckboxField, choices
 from ..i18n import _l
 from ..services import catalogues
 from ..services.organisations import SECTOR_OTHER
+from ..services.vacancies import content
 
 
 def _text(label, max_length, required=True, **kwargs):
@@ -27,8 +28,12 @@ def _text(label, max_length, required=True, **kwargs):
     return StringField(label, validators=rules, **kwargs)
 
 
-def _number(label, **kwargs):
-    return IntegerField(label, validators=[Optional()], **kwargs)
+def _number(label, low, high, **kwargs):
+    """The service checks the range and words the message; min/max let phones and browsers
+    offer the right keyboard and stepper."""
+    return IntegerField(
+        label, validators=[Optional()], render_kw={"min": low, "max": high}, **kwargs
+    )
 
 
 def _free_skills(label):
@@ -70,9 +75,11 @@ class CommitmentForm(FlaskForm):
     )
     buddy_hours_per_week = _number(
         _l("Buddy hours per week in the first months"),
+        1,
+        content.MAX_BUDDY_HOURS,
         description=_l("Time the buddy spends with the new colleague, at least 1 hour."),
     )
-    months = _number(_l("For how many months"))
+    months = _number(_l("For how many months"), 1, content.MAX_MONTHS)
     onboarding_plan = TextAreaField(
         _l("Onboarding plan"),
         description=_l("What happens on the first day and in the first weeks."),
@@ -87,7 +94,9 @@ class CommitmentForm(FlaskForm):
         description=_l("For example: Arabic, Tigrinya, French."),
     )
     trial_weeks = _number(
-        _l("Trial period in weeks"), description=_l("0 if there is no trial period.")
+        _l("Trial period in weeks"),
+        0,
+        content.MAX_TRIAL_WEEKS, description=_l("0 if there is no trial period.")
     )
     aftercare_rhythm = SelectField(
         _l("Check-ins with the mentor"),
@@ -115,7 +124,7 @@ class VacancyForm(CommitmentForm):
     dutch_level_code = SelectField(_l("Dutch needed"), validate_choice=False)
     language_coaching = BooleanField(_l("We offer language coaching on the job"))
     postcode = _text(_l("Postcode of the workplace"), 10)
-    hours_per_week = _number(_l("Hours per week"))
+    hours_per_week = _number(_l("Hours per week"), 1, content.MAX_HOURS)
     shifts = MultiCheckboxField(
         _l("Shifts"), choices=choices(catalogues.pairs(catalogues.SHIFTS)), validate_choice=False
     )
@@ -124,7 +133,7 @@ class VacancyForm(CommitmentForm):
         choices=choices([("", _l("Choose ...")), *catalogues.pairs(catalogues.CONTRACT_TYPES)]),
         validate_choice=False,
     )
-    positions = _number(_l("Number of positions"))
+    positions = _number(_l("Number of positions"), 1, content.MAX_POSITIONS)
     start_date = DateField(_l("Start date"), validators=[Optional()])
     closing_date = DateField(
         _l("Closing date"),

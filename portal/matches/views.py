@@ -10,6 +10,7 @@ from sqlmodel import col, select
 
 from .. import db, paging, vocabulary
 from ..access import roles
+from ..forms import ActionForm
 from ..i18n import _, _l, current_language, dutch_beside
 from ..matching import service as matching
 from ..matching.documents import one_participant
@@ -59,9 +60,20 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
         args,
         vacancy=vacancy,
         profiles=profiles,
+        names=_own_names(mentor_id, list(profiles)),
         for_employer=mentor_id is None,
         private=matching.PRIVATE_CRITERIA,
     )
+
+
+def _own_names(mentor_id: int | None, participant_ids: list[int]) -> dict[int, str]:
+    """A mentor knows their own people: their candidates carry a name, not a pseudonym."""
+    if mentor_id is None or not participant_ids:
+        return {}
+    own = select(Participant).where(
+        col(Participant.id).in_(participant_ids), Participant.mentor_id == mentor_id
+    )
+    return {p.id: f"{p.first_name} {p.last_name}" for p in db.session().exec(own)}
 
 
 def _render(template, result, form, pages, args, **context):
@@ -155,7 +167,7 @@ def _cards_page(participant: Participant, endpoint: str):
     }
     shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
     proposed = {
-        row.vacancy.id
+        row.vacancy.id: row.proposal
         for row in boards.participant_rows(session, participant)
         if row.proposal.stage in OPEN_STAGES
     }
@@ -186,6 +198,7 @@ def _cards_page(participant: Participant, endpoint: str):
         action_args=keep_side | keep_hidden | keep_more,
         at_most=CARDS_MAX if limit == CARDS_MAX and result.total > limit else 0,
         forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
+        action_form=ActionForm(),
         reason_label=reactions.reason_label,
     )
 

@@ -3,6 +3,8 @@ title and a description for screen readers, and the page shows a table that says
 
 from markupsafe import Markup, escape
 
+from ..i18n import current_direction
+
 BAR_HEIGHT = 26
 GAP = 10
 LABEL_WIDTH = 230
@@ -19,10 +21,17 @@ def _fit(label: str) -> str:
 
 def bar_chart(chart_id: str, title: str, bars: list[tuple[str, float, str]], maximum=None):
     """Horizontal bars: (label, value, value as text). `maximum` fixes the scale (1.0 for
-    rates); the default is the largest value."""
+    rates); the default is the largest value. Right-to-left pages get the mirror image: label
+    on the right, bars growing to the left."""
+    mirror = current_direction() == "rtl"
     maximum = maximum or max((value for _label, value, _text in bars), default=0) or 1
     height = len(bars) * (BAR_HEIGHT + GAP) + GAP
     width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+
+    def x(start: float, length: float = 0.0) -> str:
+        return f"{width - start - length if mirror else start:.1f}"
+
+    label_anchor, value_anchor = ("start", "end") if mirror else ("end", "start")
     described = "; ".join(f"{label}: {text}" for label, _value, text in bars)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" direction="ltr" '
@@ -37,14 +46,15 @@ def bar_chart(chart_id: str, title: str, bars: list[tuple[str, float, str]], max
         colour = COLOURS[index % len(COLOURS)]
         middle = y + BAR_HEIGHT / 2 + 5
         parts += [
-            f'<text x="{LABEL_WIDTH - 8}" y="{middle}" text-anchor="end" font-size="14" '
-            f'fill="#1f2933"><title>{escape(label)}</title>{escape(_fit(label))}</text>',
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" '
-            f'fill="#eef2f6"/>',
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" '
-            f'fill="{colour}"/>',
-            f'<text x="{LABEL_WIDTH + BAR_WIDTH + 8}" y="{middle}" font-size="14" '
-            f'fill="#1f2933">{escape(text)}</text>',
+            f'<text x="{x(LABEL_WIDTH - 8)}" y="{middle}" text-anchor="{label_anchor}" '
+            f'font-size="14" fill="#1f2933"><title>{escape(label)}</title>'
+            f"{escape(_fit(label))}</text>",
+            f'<rect x="{x(LABEL_WIDTH, BAR_WIDTH)}" y="{y}" width="{BAR_WIDTH}" '
+            f'height="{BAR_HEIGHT}" fill="#eef2f6"/>',
+            f'<rect x="{x(LABEL_WIDTH, length)}" y="{y}" width="{length:.1f}" '
+            f'height="{BAR_HEIGHT}" fill="{colour}"/>',
+            f'<text x="{x(LABEL_WIDTH + BAR_WIDTH + 8)}" y="{middle}" '
+            f'text-anchor="{value_anchor}" font-size="14" fill="#1f2933">{escape(text)}</text>',
         ]
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every piece of text is escaped above

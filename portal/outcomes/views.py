@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from .. import db
 from ..access import roles
-from ..i18n import _, current_language
+from ..i18n import _, current_language, ngettext
 from ..models import Organisation, OrganisationKind, Role
 from ..services import organisations
 from ..services import outcomes as svc
@@ -35,7 +35,7 @@ def _charts(figures: svc.Figures) -> dict:
     ]
     retention = [
         (
-            _("%(months)s months", months=r.months),
+            ngettext("%(num)d month", "%(num)d months", r.months),
             r.rate or 0,
             f"{_percent(r.rate)} ({r.retained}/{r.cohort})",
         )

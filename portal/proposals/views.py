@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import db
-from ..access import roles
+from ..access import roles, safe_next
 from ..forms import ActionForm, attach_errors
 from ..i18n import _, _l, current_language
 from ..matching import service as matching
@@ -173,8 +173,10 @@ PARTICIPANT_ACTIONS = {
 
 
 def _back(proposal_id: int):
+    """Participants answer on My page or on the job's card: back to where they answered."""
     if current_user.role == Role.PARTICIPANT:
-        return redirect(url_for("participants.home") + "#proposals")
+        home = url_for("participants.home") + "#proposals"
+        return redirect(safe_next(request.args.get("next")) or home)
     return redirect(url_for("proposals.mentor_detail", proposal_id=proposal_id))
 
 

@@ -48,20 +48,20 @@ def _recent_failures(db: Session, key: str) -> int:
     return db.exec(query).one()
 
 
-def sign_in_locked(db: Session, key: str) -> str | None:
+def sign_in_locked(db: Session, key: str, message=None) -> str | None:
     """The lock message when this key (an e-mail address, or another sign-in key such as a
     participant's login code) failed too often recently; the count lives in the database,
-    so the lock holds across every worker process."""
+    so the lock holds across every worker process. `message(minutes)` words it for the key."""
     if _recent_failures(db, key) >= settings.login_max_failures():
-        return _locked_message(settings.login_lock_minutes())
+        return (message or _locked_message)(settings.login_lock_minutes())
     return None
 
 
-def note_sign_in_failure(db: Session, key: str) -> str | None:
+def note_sign_in_failure(db: Session, key: str, message=None) -> str | None:
     """Count one failure; returns the lock message when this failure locks the key."""
     db.add(LoginFailure(email=key))
     db.commit()
-    return sign_in_locked(db, key)
+    return sign_in_locked(db, key, message)
 
 
 def clear_sign_in_failures(db: Session, key: str) -> None:
@@ -100,6 +100,18 @@ def _locked_message(minutes: int) -> str:
         "minute. Try again later or ask a coordinator to reset your password.",
         "Too many wrong passwords for this account. Signing in is blocked for %(num)d "
         "minutes. Try again later or ask a coordinator to reset your password.",
+        minutes,
+    )
+
+
+def card_locked_message(minutes: int) -> str:
+    """Card sign-in has no password: the lock speaks of the code and the mentor. Unknown codes
+    lock too, so the message never tells which codes exist."""
+    return ngettext(
+        "You tried this code too often. Wait %(num)d minute and try again, or ask your mentor "
+        "for a new card.",
+        "You tried this code too often. Wait %(num)d minutes and try again, or ask your mentor "
+        "for a new card.",
         minutes,
     )
 

@@ -28,6 +28,13 @@ def home():
     return render_template("site/home.html")
 
 
+@bp.route("/favicon.ico")
+@public
+def favicon():
+    """Browsers and feed readers ask for /favicon.ico whatever the page links to."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
 @bp.route("/language", methods=["POST"])
 @public
 def set_language():

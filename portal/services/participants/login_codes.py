@@ -13,6 +13,7 @@ from ...models import AccountStatus, Participant, Role, User, utcnow
 from .. import audit, settings
 from ..accounts import (
     SignInResult,
+    card_locked_message,
     clear_sign_in_failures,
     create_user,
     note_sign_in_failure,
@@ -74,13 +75,13 @@ def authenticate_code(db: Session, code: str, birth: date | None) -> SignInResul
         return SignInResult(error=wrong)
     digest = _code_hash(code)
     key = f"code:{digest[:40]}"
-    locked = sign_in_locked(db, key)
+    locked = sign_in_locked(db, key, card_locked_message)
     if locked:
         return SignInResult(error=locked)
     p = db.exec(select(Participant).where(Participant.login_code_hash == digest)).first()
     user = db.get(User, p.user_id) if p is not None and p.user_id else None
     if user is None or not p.active or birth is None or p.date_of_birth != birth:
-        return SignInResult(error=note_sign_in_failure(db, key) or wrong)
+        return SignInResult(error=note_sign_in_failure(db, key, card_locked_message) or wrong)
     if user.status == AccountStatus.DISABLED:
         return SignInResult(error=_("This account is switched off. Ask a coordinator for help."))
     clear_sign_in_failures(db, key)

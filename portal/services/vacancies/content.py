@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from ... import clock
 from ...i18n import _
 from ...models import MentoringCommitment, Vacancy, VacancyCertificate, VacancySkill, VacancyStatus
 from .. import catalogues, postcodes
@@ -170,12 +171,18 @@ def problems(db: Session, data: VacancyData) -> dict[str, str]:
         errors["contract_type"] = _("Choose a type of contract.")
     if data.positions is None or not 1 <= data.positions <= MAX_POSITIONS:
         errors["positions"] = _("Number of positions: between 1 and %(max)d.", max=MAX_POSITIONS)
+    today = clock.today()
     if data.start_date is None:
         errors["start_date"] = _("Give a start date.")
+    elif data.start_date < today:
+        errors["start_date"] = _("The start date has passed. Choose a day from today on.")
+    # Applications close before (or on) the first working day, never after it.
     if data.closing_date is None:
         errors["closing_date"] = _("Give a closing date.")
-    elif data.start_date and data.closing_date < data.start_date:
-        errors["closing_date"] = _("The closing date cannot be before the start date.")
+    elif data.closing_date < today:
+        errors["closing_date"] = _("The closing date has passed. Choose a day from today on.")
+    elif data.start_date and data.closing_date > data.start_date:
+        errors["closing_date"] = _("The closing date cannot be after the start date.")
     if data.licence_category not in catalogues.codes(catalogues.LICENCE_CATEGORIES):
         errors["licence_category"] = _("Choose a driving licence from the list.")
     known = set(catalogues.codes(catalogues.CERTIFICATES))

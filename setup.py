@@ -2,12 +2,16 @@
 repository (the agreed layout), and the wheel carries them inside the package as
 portal/templates and portal/translations, where portal.paths finds them once installed."""
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 DATA_FOLDERS = {"portal.templates": "templates", "portal.translations": "translations"}
 
 setup(
-    packages=find_packages(include=["portal*", "search_index*"]) + list(DATA_FOLDERS),
+    # Namespace packages too: portal/static and portal/migrations have no __init__.py.
+    packages=find_namespace_packages(
+        include=["portal*", "search_index*"], exclude=["*.__pycache__"]
+    )
+    + list(DATA_FOLDERS),
     package_dir=DATA_FOLDERS,
     package_data={
         "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv"],

@@ -14,6 +14,7 @@ from ..services import participant_catalogues as cat
 from ..services.checkins import follow_up
 from ..services.errors import ServiceError
 from ..services.participants import consents, endorsements, login_codes, opening, profiles
+from ..services.proposals import sharing
 from . import bp
 from .forms import (
     SECTION_FORMS,
@@ -252,7 +253,7 @@ def withdraw_consent(participant_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        consents.withdraw_consent(db.session(), current_user, p)
+        sharing.withdraw_matching(db.session(), current_user, p)
     except ServiceError as error:
         flash(error.message, "error")
     else:

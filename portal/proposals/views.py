@@ -12,7 +12,14 @@ from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
 from ..services import reactions
 from ..services.errors import ServiceError
-from ..services.proposals import boards, candidate_view, stage_rules, visibility, workflow
+from ..services.proposals import (
+    boards,
+    candidate_view,
+    sharing,
+    stage_rules,
+    visibility,
+    workflow,
+)
 from . import bp
 from .forms import STEP_FORMS, NoteForm, ProposeForm
 
@@ -168,6 +175,10 @@ PARTICIPANT_ACTIONS = {
     "share": (
         workflow.share_contact,
         _l("Thank you. The employer can see your name and contact now."),
+    ),
+    "unshare": (
+        sharing.withdraw_share,
+        _l("The employer no longer sees your name and contact."),
     ),
 }
 

@@ -1,13 +1,14 @@
 """Sign in, sign out, register, change password."""
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from .. import db
-from ..access import landing_endpoint, public, safe_next, signed_in
-from ..i18n import _, current_language
+from ..access import landing_endpoint, public, roles, safe_next, signed_in
+from ..forms import ActionForm
+from ..i18n import _, current_language, isolate
 from ..models import AccountStatus
-from ..services import accounts
+from ..services import accounts, memberships
 from ..services.errors import ServiceError
 from ..services.participants import login_codes
 from . import bp
@@ -60,7 +61,7 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.register(
+            accounts.register(
                 db.session(),
                 role=form.role.data,
                 email=form.email.data,
@@ -73,9 +74,7 @@ def register():
             db.session().rollback()
             getattr(form, error.field or "email").errors.append(error.message)
         else:
-            session.clear()
-            login_user(user)
-            return redirect(url_for("auth.pending"))
+            return render_template("auth/registered.html")
     return render_template("auth/register.html", form=form)
 
 
@@ -124,3 +123,24 @@ def start():
             return redirect(url_for("participants.home"))
         form.code.errors.append(result.error)
     return render_template("auth/start.html", form=form)
+
+
+@bp.route("/account/colleagues")
+@roles("employer", "mentor")
+def colleagues():
+    """Sign-ups that named this organisation; only its own accounts may let them in."""
+    return render_template(
+        "auth/colleagues.html",
+        waiting=memberships.waiting_colleagues(db.session(), current_user),
+        form=ActionForm(),
+    )
+
+
+@bp.route("/account/colleagues/<int:user_id>/accept", methods=["POST"])
+@roles("employer", "mentor")
+def accept_colleague(user_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    user = memberships.accept_colleague(db.session(), current_user, user_id)
+    flash(_("%(name)s can now use the portal.", name=isolate(user.display_name)), "success")
+    return redirect(url_for("auth.colleagues"))

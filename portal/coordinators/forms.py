@@ -17,7 +17,15 @@ ROLE_LABELS = {
 
 
 class DecisionForm(FlaskForm):
-    decision = SelectField(choices=choices([("approve", _l("Approve")), ("refuse", _l("Refuse"))]))
+    decision = SelectField(
+        choices=choices(
+            [
+                ("approve", _l("Approve")),
+                ("link", _l("Approve and link")),
+                ("refuse", _l("Refuse")),
+            ]
+        )
+    )
 
 
 class UserFilterForm(FlaskForm):

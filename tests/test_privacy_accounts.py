@@ -90,3 +90,18 @@ def test_a_new_organisation_is_approved_without_a_link(app, db, make_user):
     _decide(app, make_user("coordinator"), user.id, "approve")
     db.expire_all()
     assert db.get(User, user.id).status == "active"
+
+
+def test_an_employer_cannot_rename_its_organisation_to_anothers_name(app, db, make_user):
+    holder, _joiner = _existing(app, db, make_user)
+    other = make_user("employer")
+    profile = {"sector": "food-production", "street": "Markt 1", "postcode": "3000",
+               "contact_name": "Jan", "size": "1-9"}  # fmt: skip
+    client = client_for(app, other)
+    url = "/employer/organisation?lang=en"
+    answer = post(client, url, profile | {"name": " BAKKERIJ maes"}, token_from=url)
+    assert "Another organisation already uses this name." in answer.get_data(as_text=True)
+    db.expire_all()
+    assert db.get(Organisation, other.organisation_id).name != "BAKKERIJ maes"
+    own = post(client_for(app, holder), url, profile | {"name": "Bakkerij Maes"}, token_from=url)
+    assert own.status_code == 302  # keeping its own name is fine

@@ -8,6 +8,17 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, _l
 
+MAX_ID = 2**63 - 1  # the largest BIGINT; a larger number makes the database driver raise
+
+
+def db_id(value) -> int:
+    """A row id from a form or the address bar; ValueError for anything else, so a
+    23-digit number is a field error or a 404, never a driver error (HTTP 500)."""
+    number = int(str(value).strip()) if str(value).strip().isdigit() else 0
+    if not 0 < number <= MAX_ID:
+        raise ValueError(value)
+    return number
+
 
 def choices(pairs) -> list[SelectChoice]:
     """WTForms 3.3 wants SelectChoice objects rather than (value, label) tuples."""

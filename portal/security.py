@@ -2,8 +2,10 @@
 
 from flask import current_app, render_template, request
 from flask_login import current_user
+from werkzeug.routing import IntegerConverter
 
 from . import db
+from .forms import MAX_ID
 from .i18n import _
 
 CSP = (
@@ -12,7 +14,17 @@ CSP = (
 )
 
 
+class RowId(IntegerConverter):
+    """`<int:...>` in every route: a number past the largest database id is a 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app) -> None:
+    """Before the blueprints: their rules take the int converter when they are added."""
+    app.url_map.converters["int"] = RowId
     app.after_request(_headers)
     app.before_request(_require_current_schema)
     app.extensions["portal_schema_ok"] = False

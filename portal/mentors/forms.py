@@ -26,13 +26,14 @@ def _blank(mapping):
 
 
 MAX = Length(max=120, message=_l("Use at most %(max)d characters."))
+NAME = Length(max=80, message=_l("Use at most %(max)d characters."))  # Participant's columns
 
 
 class PersonForm(FlaskForm):
     first_name = StringField(
-        _l("First name"), validators=[DataRequired(_l("Fill in the first name.")), MAX]
+        _l("First name"), validators=[DataRequired(_l("Fill in the first name.")), NAME]
     )
-    last_name = StringField(_l("Last name"), validators=[Optional(), MAX])
+    last_name = StringField(_l("Last name"), validators=[Optional(), NAME])
     date_of_birth = PlainDateField(
         _l("Date of birth"),
         description=_l("Needed for the participant's own sign-in."),

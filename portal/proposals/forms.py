@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import PlainDateField, choices
+from ..forms import PlainDateField, choices, db_id
 from ..i18n import _l
 from ..models import Stage
 from ..services import catalogues
@@ -22,7 +22,10 @@ class CoerceId(SelectField):
 
 
 def _id(value):
-    return int(value) if str(value or "").isdigit() else None
+    try:
+        return db_id(value)
+    except ValueError:
+        return None
 
 
 class ProposeForm(FlaskForm):

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from .. import db
 from ..access import roles
-from ..forms import ActionForm, attach_errors
+from ..forms import ActionForm, attach_errors, db_id
 from ..i18n import _, _l, current_language
 from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
@@ -59,7 +59,7 @@ def _employer_page(proposal_id: int, forms: dict | None = None):
 @bp.route("/inbox")
 @roles("employer")
 def inbox():
-    vacancy_id = request.args.get("vacancy", type=int)
+    vacancy_id = request.args.get("vacancy", type=db_id)
     return render_template(
         "proposals/inbox.html",
         groups=boards.employer_inbox(db.session(), current_user, vacancy_id),

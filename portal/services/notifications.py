@@ -66,7 +66,7 @@ def notify(
         language = locale_of(user)
         values = _isolated(params) if language in RTL_LANGUAGES else params
         with force_locale(language):
-            subject, body = str(subject_of) % values, str(body_of) % values
+            subject, body = _fit(str(subject_of) % values), str(body_of) % values
             footer = _("You find this message in the portal under Notifications.")
         row = Notification(
             user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
@@ -80,6 +80,14 @@ def notify(
     for mail in mails:
         send(mail)
     return rows
+
+
+SUBJECT_MAX = Notification.__table__.c.subject.type.length
+
+
+def _fit(subject: str) -> str:
+    """A long vacancy title must not overflow the subject column (PostgreSQL refuses it)."""
+    return subject if len(subject) <= SUBJECT_MAX else subject[: SUBJECT_MAX - 1] + "…"
 
 
 def _isolated(params: dict) -> dict:

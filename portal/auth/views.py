@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from .. import db
+from .. import db, security
 from ..access import landing_endpoint, public, roles, safe_next, signed_in
 from ..forms import ActionForm
 from ..i18n import _, current_language, isolate
@@ -120,6 +120,7 @@ def start():
         if result.user is not None:
             session.clear()
             login_user(result.user)
+            security.signed_in_with_card()
             return redirect(url_for("participants.home"))
         form.code.errors.append(result.error)
     return render_template("auth/start.html", form=form)

@@ -128,4 +128,4 @@ def test_an_existing_address_gets_the_same_answer_and_its_holder_an_email(app, d
     db.expire_all()
     assert db.exec(select(User).where(User.email == FORM["email"])).one().id == holder.id
     mails = [m for m in _mails(app) if m["To"] == FORM["email"]]
-    assert [m["Subject"] for m in mails] == ["Someone tried to register with your address"]
+    assert [m["Subject"] for m in mails] == ["Iemand probeerde te registreren met uw adres"]

@@ -20,7 +20,7 @@ from ..models import (
 )
 from . import audit, memberships, notifications, settings
 from .errors import ServiceError
-from .passwords import burn_time, hash_password, needs_rehash, verify_password
+from .passwords import burn_time, hash_password, needs_rehash, verify_password, weakness
 
 REGISTERED = (
     _l("Your registration"),
@@ -134,6 +134,12 @@ def change_password(db: Session, user: User, current: str, new: str) -> None:
         raise ServiceError(
             _("Choose a new password that differs from the old one."), field="new_password"
         )
+    organisation = db.get(Organisation, user.organisation_id) if user.organisation_id else None
+    problem = weakness(
+        new, user.email, organisation.name if organisation else "", user.display_name
+    )
+    if problem:
+        raise ServiceError(problem, field="new_password")
     user.password_hash = hash_password(new)
     user.must_change_password = False
     audit.record(db, user.id, "password.changed", "user", user.id)
@@ -208,6 +214,9 @@ def register(
     holder an e-mail; a name that is an existing organisation's asks its holders to accept."""
     if role not in SELF_REGISTRATION_ROLES:
         raise ServiceError(_("Only employers and mentors can register themselves."), field="role")
+    problem = weakness(password, email, organisation_name, display_name)
+    if problem:
+        raise ServiceError(problem, field="password")
     holder = find_user(db, email)
     if holder is not None:
         burn_time(password)  # as long as a new account's hashing

@@ -66,6 +66,9 @@ def defaults(instance_path: str) -> dict:
         "CARD_SESSION_IDLE_MINUTES": 10,
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
         "LOGIN_MAX_FAILURES": 5,
+        # Per address: a WISE's computer room shares one address, so not too tight.
+        "RATELIMIT_AUTH": "30 per minute;300 per hour",
+        "RATELIMIT_STORAGE": "memory://",
         "LOGIN_LOCK_MINUTES": 15,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CHECK_MIGRATIONS": True,

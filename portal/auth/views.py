@@ -8,6 +8,7 @@ from ..access import landing_endpoint, public, roles, safe_next, signed_in
 from ..forms import ActionForm
 from ..i18n import _, current_language, isolate
 from ..models import AccountStatus
+from ..ratelimit import per_address
 from ..services import accounts, memberships
 from ..services.errors import ServiceError
 from ..services.participants import login_codes
@@ -24,6 +25,7 @@ def _after_login_target(user, requested: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@per_address
 @public
 def login():
     if current_user.is_authenticated:
@@ -54,6 +56,7 @@ def logout():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@per_address
 @public
 def register():
     if current_user.is_authenticated:
@@ -87,6 +90,7 @@ def pending():
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
+@per_address
 @signed_in
 def change_password():
     """Changing the password ends every other session; this one goes on."""
@@ -106,6 +110,7 @@ def change_password():
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@per_address
 @public
 def start():
     """Participants sign in with the code their mentor printed and their date of birth;

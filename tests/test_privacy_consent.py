@@ -73,8 +73,8 @@ def test_one_share_is_taken_back_alone_by_the_mentor(app, db, make_user):
     db.expire_all()
     matching = db.exec(select(Consent).where(Consent.scope == "matching")).one()
     assert matching.withdrawn_at is None  # still matched: only this share ended
-    again = post_form(mentor, f"/proposals/{proposal.id}/unshare", {}, page)
-    assert "not shared" in mentor.get(again.location + "?lang=en").get_data(as_text=True)
+    again = post_form(mentor, f"/proposals/{proposal.id}/unshare?lang=en", {}, page)
+    assert "not shared" in mentor.get(again.location).get_data(as_text=True)
 
 
 def test_an_employer_cannot_take_back_a_share(app, db, make_user):

@@ -12,7 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from .. import vocabulary
-from ..forms import CodeCheckboxField, PlainDateField, WholeNumberField, choices
+from ..forms import CodeCheckboxField, PersonalCheck, PlainDateField, WholeNumberField, choices
 from ..i18n import _l, current_language
 from ..services import participant_catalogues as cat
 
@@ -137,7 +137,7 @@ SECTION_TITLES = {
 }
 
 
-class SkillForm(FlaskForm):
+class SkillForm(PersonalCheck, FlaskForm):
     skill = SelectField(_l("Skill"), validate_choice=False)
     level = RadioField(
         _l("Level"),
@@ -147,7 +147,10 @@ class SkillForm(FlaskForm):
     )
     evidence = StringField(
         _l("What did you see?"),
-        description=_l("One short sentence, for example: packs 60 boxes an hour alone."),
+        description=_l(
+            "One short sentence, for example: packs 60 boxes an hour alone. The employer "
+            "reads this: no name, phone or e-mail."
+        ),
         validators=[Length(max=300, message=_l("Use at most %(max)d characters."))],
     )
 
@@ -165,14 +168,18 @@ class CertificateForm(FlaskForm):
     expires_on = PlainDateField(_l("Valid until (if it expires)"), validators=[Optional()])
 
 
-class EndorseForm(FlaskForm):
+class EndorseForm(PersonalCheck, FlaskForm):
     evidence = TextAreaField(
         _l("Why is the person ready for a regular job?"),
-        description=_l("What you saw at work: tasks, attitude, how they learn."),
+        description=_l(
+            "What you saw at work: tasks, attitude, how they learn. The employer reads "
+            "this: no name, phone or e-mail."
+        ),
         validators=[Length(max=2000, message=_l("Use at most %(max)d characters."))],
     )
     strengths = TextAreaField(
         _l("Strengths"),
+        description=_l("The employer reads this: no name, phone or e-mail."),
         validators=[Length(max=1000, message=_l("Use at most %(max)d characters."))],
     )
     valid_until = PlainDateField(

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from .. import db
 from ..access import roles
-from ..forms import ActionForm, attach_errors, db_id
+from ..forms import ActionForm, attach_errors, db_id, flag_personal
 from ..i18n import _, _l, current_language
 from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
@@ -120,15 +120,17 @@ def board():
 def new():
     session = db.session()
     form = ProposeForm(data=None if request.method == "POST" else request.args)
+    mine = {p.id: p for p in candidate_view.proposable_participants(session, current_user)}
     form.participant_id.choices = [("", _("— choose —"))] + [
-        (p.id, f"{p.first_name} {p.last_name}".strip())
-        for p in candidate_view.proposable_participants(session, current_user)
+        (p.id, f"{p.first_name} {p.last_name}".strip()) for p in mine.values()
     ]
     form.vacancy_id.choices = [("", _("— choose —"))] + [
         (v.id, f"{v.title} — {o.name} ({v.town})")
         for v, o in candidate_view.open_vacancies(session)
     ]
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not flag_personal(
+        form, mine.get(form.participant_id.data), "motivation"
+    ):
         try:
             proposal = workflow.propose(
                 session,

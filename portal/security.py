@@ -48,6 +48,15 @@ def signed_in_with_card() -> None:
     session[CARD] = True
 
 
+def sign_out() -> None:
+    """End this browser's session; the chosen language stays."""
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
 def _expire_session():
     """Idle timeout and absolute lifetime, checked on every request (the cookie is signed,
     so the times in it cannot be changed by the browser)."""
@@ -60,11 +69,7 @@ def _expire_session():
     if not (too_idle or too_old):
         session[SEEN_AT] = now
         return None
-    lang = session.get("lang")
-    logout_user()
-    session.clear()
-    if lang:
-        session["lang"] = lang
+    sign_out()
     flash(_("You were signed out because the session ended. Please sign in again."), "info")
     return redirect(url_for("auth.login"))
 

@@ -1,7 +1,7 @@
 """Sign in, sign out, register, change password."""
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_user
 
 from .. import db, security
 from ..access import landing_endpoint, public, roles, safe_next, signed_in
@@ -46,11 +46,7 @@ def login():
 def logout():
     """Signing out ends every session of this user, also a copied cookie elsewhere."""
     accounts.end_all_sessions(db.session(), current_user)
-    lang = session.get("lang")
-    logout_user()
-    session.clear()
-    if lang:
-        session["lang"] = lang
+    security.sign_out()
     flash(_("You are signed out."), "success")
     return redirect(url_for("auth.login"))
 

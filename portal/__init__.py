@@ -3,7 +3,7 @@
 from flask import Flask
 from flask_wtf import CSRFProtect
 
-from . import access, config, db, errors, i18n, logging_setup, paths, security
+from . import access, config, db, errors, i18n, logging_setup, paths, ratelimit, security
 
 csrf = CSRFProtect()
 
@@ -26,6 +26,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     csrf.init_app(app)
     access.login_manager.init_app(app)
     security.init_app(app)
+    ratelimit.init_app(app)
     errors.init_app(app)
     _init_search_index(app)
     _register_blueprints(app)

@@ -4,6 +4,7 @@ instance file and then by environment variables, so one code base runs on a lapt
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -55,10 +56,19 @@ def defaults(instance_path: str) -> dict:
         "LANGUAGES": LANGUAGES,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": False,
+        # None: on in production (HTTPS only, with HSTS), off elsewhere; false turns it off.
+        "SESSION_COOKIE_SECURE": None,
         "REMEMBER_COOKIE_HTTPONLY": True,
+        # A session ends after this much inactivity, and in any case after the lifetime;
+        # a participant signed in with a card (often a shared computer) sooner.
+        "SESSION_IDLE_MINUTES": 30,
+        "SESSION_LIFETIME_HOURS": 12,
+        "CARD_SESSION_IDLE_MINUTES": 10,
         "WTF_CSRF_TIME_LIMIT": 8 * 3600,
         "LOGIN_MAX_FAILURES": 5,
+        # Per address: a WISE's computer room shares one address, so not too tight.
+        "RATELIMIT_AUTH": "30 per minute;300 per hour",
+        "RATELIMIT_STORAGE": "memory://",
         "LOGIN_LOCK_MINUTES": 15,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CHECK_MIGRATIONS": True,
@@ -88,6 +98,7 @@ def load(app, overrides: dict | None) -> None:
             app.config[key] = _typed(key, app.config[key], default)
     if overrides:
         app.config.update(overrides)
+    _cookie_security(app.config)
     app.config["DATABASE_URL"] = normalise_database_url(app.config["DATABASE_URL"])
     if app.config["BABEL_DEFAULT_LOCALE"] not in LANGUAGES:
         raise ConfigError(
@@ -97,6 +108,16 @@ def load(app, overrides: dict | None) -> None:
     app.config["CHECKIN_MONTHS"] = parse_checkin_months(app.config["CHECKIN_MONTHS"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _embedded_secret_key(app)
+
+
+def _cookie_security(config) -> None:
+    secure = config["SESSION_COOKIE_SECURE"]
+    if secure is None:
+        secure = config["PORTAL_ENV"] == "production"
+    elif isinstance(secure, str):
+        secure = _typed("SESSION_COOKIE_SECURE", secure, False)
+    config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = secure
+    config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=config["SESSION_LIFETIME_HOURS"])
 
 
 def _typed(key: str, raw: str, default: bool | int) -> bool | int:

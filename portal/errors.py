@@ -15,6 +15,7 @@ def init_app(app) -> None:
         404: lambda: _("This page does not exist (any more)."),
         405: lambda: _("This action is not possible on this page."),
         413: lambda: _("What you sent is too large."),
+        429: lambda: _("Too many attempts from your address. Wait a few minutes and try again."),
         500: lambda: _("Something went wrong on our side. Your earlier work is saved."),
     }
 

@@ -1,12 +1,31 @@
 """Form pieces shared by every blueprint."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, _l
+from .services.participants.mentions import mentions
+
+MAX_ID = 2**63 - 1  # the largest BIGINT; a larger number makes the database driver raise
+
+
+def db_id(value) -> int:
+    """A row id from a form or the address bar; ValueError for anything else, so a
+    23-digit number is a field error or a 404, never a driver error (HTTP 500)."""
+    number = int(str(value).strip()) if str(value).strip().isdigit() else 0
+    if not 0 < number <= MAX_ID:
+        raise ValueError(value)
+    return number
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -59,3 +78,31 @@ def attach_errors(form, errors: dict) -> None:
         target = getattr(form, name, None)
         if target is not None and not target.errors:
             target.errors = [*target.errors, message]
+
+
+class PersonalCheck:
+    """For forms with mentor free text the employer reads before consent: a text that names
+    the participant is flagged once; ticking the box saves it as it is (flag, never block)."""
+
+    personal_flagged = False
+    personal_ok = BooleanField(_l("I read it again: the employer may read this text."))
+
+
+NAMES_PARTICIPANT = _l(
+    "This text names the participant, or gives their e-mail or phone. The employer reads it "
+    "before the participant agrees to share them. Remove it, or tick the box below to save "
+    "it anyway."
+)
+
+
+def flag_personal(form, participant, *names: str) -> bool:
+    """True (and a warning next to each such field) when a text names the participant,
+    their e-mail or phone and the mentor has not confirmed it yet."""
+    if participant is None or form.personal_ok.data:
+        return False
+    for name in names:
+        field = getattr(form, name)
+        if mentions(participant, field.data):
+            field.errors = [*field.errors, NAMES_PARTICIPANT]
+            form.personal_flagged = True
+    return form.personal_flagged

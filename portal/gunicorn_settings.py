@@ -15,3 +15,11 @@ preload_app = False
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("PORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(_server):
+    """No `Server: gunicorn` banner: gunicorn writes the header from this module global,
+    which the workers inherit when they fork."""
+    from gunicorn.http import wsgi
+
+    wsgi.SERVER = "portal"

@@ -1,9 +1,13 @@
-"""Response headers that every page carries, and the migration gate."""
+"""Response headers that every page carries, session timeouts, and the migration gate."""
 
-from flask import current_app, render_template, request
-from flask_login import current_user
+import time
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, logout_user, user_logged_in
+from werkzeug.routing import IntegerConverter
 
 from . import db
+from .forms import MAX_ID
 from .i18n import _
 
 CSP = (
@@ -12,10 +16,62 @@ CSP = (
 )
 
 
+class RowId(IntegerConverter):
+    """`<int:...>` in every route: a number past the largest database id is a 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app) -> None:
+    """Before the blueprints: their rules take the int converter when they are added."""
+    app.url_map.converters["int"] = RowId
+    user_logged_in.connect(_stamp_sign_in, app)
     app.after_request(_headers)
     app.before_request(_require_current_schema)
+    app.before_request(_expire_session)
     app.extensions["portal_schema_ok"] = False
+
+
+SIGNED_IN_AT, SEEN_AT, CARD = "signed_in_at", "seen_at", "card"
+
+
+def _stamp_sign_in(_app, user) -> None:
+    """A new sign-in starts the lifetime; signing in again after a password change keeps it."""
+    now = time.time()
+    session.setdefault(SIGNED_IN_AT, now)
+    session[SEEN_AT] = now
+
+
+def signed_in_with_card() -> None:
+    session[CARD] = True
+
+
+def sign_out() -> None:
+    """End this browser's session; the chosen language stays."""
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def _expire_session():
+    """Idle timeout and absolute lifetime, checked on every request (the cookie is signed,
+    so the times in it cannot be changed by the browser)."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    config, now = current_app.config, time.time()
+    idle = config["CARD_SESSION_IDLE_MINUTES" if session.get(CARD) else "SESSION_IDLE_MINUTES"]
+    too_idle = now - session.get(SEEN_AT, 0) > idle * 60
+    too_old = now - session.get(SIGNED_IN_AT, 0) > config["SESSION_LIFETIME_HOURS"] * 3600
+    if not (too_idle or too_old):
+        session[SEEN_AT] = now
+        return None
+    sign_out()
+    flash(_("You were signed out because the session ended. Please sign in again."), "info")
+    return redirect(url_for("auth.login"))
 
 
 def _headers(response):

@@ -37,7 +37,8 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
 
     step(employer, proposal.id, "employer_interested")
     [answer] = _for(_mails(app), w.mentor.email)
-    assert "is geïnteresseerd in Samir" in answer["Subject"]
+    assert "is geïnteresseerd in een voorstel" in answer["Subject"]
+    assert "Samir" not in answer["Subject"]  # never a name in a subject (issue 12)
 
     soon = clock.today() + timedelta(days=2)
     meeting = {"meeting_on": soon.isoformat(), "meeting_time": "09:00", "meeting_place": "Dok 4"}

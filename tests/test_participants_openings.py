@@ -91,7 +91,7 @@ def test_interested_is_recorded_and_the_mentor_told_in_their_language(app, db, m
     )
     assert row.by_role == "participant"
     [note] = mentor_notes(db, w)
-    assert note.subject == f"Samir is geïnteresseerd in {w.vacancy.title}"  # mentor: nl
+    assert note.subject == f"Een deelnemer is geïnteresseerd in {w.vacancy.title}"  # nl, no name
     page = person.get("/me/openings?lang=en").get_data(as_text=True)
     assert "You said: I am interested." in page
     mentor = client_for(app, w.mentor)

@@ -1,5 +1,6 @@
 """The real server: gunicorn with four workers, as in production."""
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -26,15 +27,19 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture()
-def server(app, database_url, tmp_path):
+@contextlib.contextmanager
+def _running(database_url, tmp_path, **extra_env):
     port = _free_port()
-    env = os.environ | {
-        "DATABASE_URL": database_url,
-        "PORTAL_SECRET_KEY": "gunicorn-test-key",
-        "PORTAL_INDEX_DIR": str(tmp_path / "gunicorn-index"),
-        "PORTAL_ENV": "production",
-    }
+    env = (
+        os.environ
+        | {
+            "DATABASE_URL": database_url,
+            "PORTAL_SECRET_KEY": "gunicorn-test-key",
+            "PORTAL_INDEX_DIR": str(tmp_path / "gunicorn-index"),
+            "PORTAL_ENV": "production",
+        }
+        | extra_env
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", "4", "-b", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=ROOT,
@@ -58,6 +63,26 @@ def server(app, database_url, tmp_path):
     yield base
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=30)
+
+
+@pytest.fixture()
+def server(app, database_url, tmp_path):
+    """Plain HTTP on the loopback: the Secure cookie is turned off explicitly, or the
+    browser below would never send it back."""
+    with _running(database_url, tmp_path, PORTAL_SESSION_COOKIE_SECURE="false") as base:
+        yield base
+
+
+def test_production_cookie_is_secure_with_hsts_and_no_server_banner(app, database_url, tmp_path):
+    """Issue 12 finding 10."""
+    with (
+        _running(database_url, tmp_path) as base,
+        urllib.request.urlopen(base + "/login") as response,  # noqa: S310 - loopback only
+    ):
+        headers = response.headers
+    assert "Secure" in headers["Set-Cookie"] and "HttpOnly" in headers["Set-Cookie"]
+    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "gunicorn" not in (headers.get("Server") or "").lower()
 
 
 def _browser():

@@ -1,13 +1,15 @@
 """Sign in, sign out, register, change password."""
 
-from flask import flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user
 
-from .. import db
-from ..access import landing_endpoint, public, safe_next, signed_in
-from ..i18n import _, current_language
+from .. import db, security
+from ..access import landing_endpoint, public, roles, safe_next, signed_in
+from ..forms import ActionForm
+from ..i18n import _, current_language, isolate
 from ..models import AccountStatus
-from ..services import accounts
+from ..ratelimit import per_address
+from ..services import accounts, memberships
 from ..services.errors import ServiceError
 from ..services.participants import login_codes
 from . import bp
@@ -23,6 +25,7 @@ def _after_login_target(user, requested: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@per_address
 @public
 def login():
     if current_user.is_authenticated:
@@ -43,16 +46,13 @@ def login():
 def logout():
     """Signing out ends every session of this user, also a copied cookie elsewhere."""
     accounts.end_all_sessions(db.session(), current_user)
-    lang = session.get("lang")
-    logout_user()
-    session.clear()
-    if lang:
-        session["lang"] = lang
+    security.sign_out()
     flash(_("You are signed out."), "success")
     return redirect(url_for("auth.login"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@per_address
 @public
 def register():
     if current_user.is_authenticated:
@@ -60,7 +60,7 @@ def register():
     form = RegisterForm(role=request.args.get("role"))
     if form.validate_on_submit():
         try:
-            user = accounts.register(
+            accounts.register(
                 db.session(),
                 role=form.role.data,
                 email=form.email.data,
@@ -73,9 +73,7 @@ def register():
             db.session().rollback()
             getattr(form, error.field or "email").errors.append(error.message)
         else:
-            session.clear()
-            login_user(user)
-            return redirect(url_for("auth.pending"))
+            return render_template("auth/registered.html")
     return render_template("auth/register.html", form=form)
 
 
@@ -88,6 +86,7 @@ def pending():
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
+@per_address
 @signed_in
 def change_password():
     """Changing the password ends every other session; this one goes on."""
@@ -107,6 +106,7 @@ def change_password():
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@per_address
 @public
 def start():
     """Participants sign in with the code their mentor printed and their date of birth;
@@ -121,6 +121,28 @@ def start():
         if result.user is not None:
             session.clear()
             login_user(result.user)
+            security.signed_in_with_card()
             return redirect(url_for("participants.home"))
         form.code.errors.append(result.error)
     return render_template("auth/start.html", form=form)
+
+
+@bp.route("/account/colleagues")
+@roles("employer", "mentor")
+def colleagues():
+    """Sign-ups that named this organisation; only its own accounts may let them in."""
+    return render_template(
+        "auth/colleagues.html",
+        waiting=memberships.waiting_colleagues(db.session(), current_user),
+        form=ActionForm(),
+    )
+
+
+@bp.route("/account/colleagues/<int:user_id>/accept", methods=["POST"])
+@roles("employer", "mentor")
+def accept_colleague(user_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    user = memberships.accept_colleague(db.session(), current_user, user_id)
+    flash(_("%(name)s can now use the portal.", name=isolate(user.display_name)), "success")
+    return redirect(url_for("auth.colleagues"))

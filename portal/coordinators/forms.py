@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..forms import choices
+from ..forms import choices, db_id
 from ..i18n import _l
 from ..models import Role
 
@@ -17,7 +17,15 @@ ROLE_LABELS = {
 
 
 class DecisionForm(FlaskForm):
-    decision = SelectField(choices=choices([("approve", _l("Approve")), ("refuse", _l("Refuse"))]))
+    decision = SelectField(
+        choices=choices(
+            [
+                ("approve", _l("Approve")),
+                ("link", _l("Approve and link")),
+                ("refuse", _l("Refuse")),
+            ]
+        )
+    )
 
 
 class UserFilterForm(FlaskForm):
@@ -35,12 +43,12 @@ class UserFilterForm(FlaskForm):
 
 
 class ReassignCaseloadForm(FlaskForm):
-    from_mentor = SelectField(_l("From mentor"), coerce=int, validate_choice=False)
-    to_mentor = SelectField(_l("To mentor"), coerce=int, validate_choice=False)
+    from_mentor = SelectField(_l("From mentor"), coerce=db_id, validate_choice=False)
+    to_mentor = SelectField(_l("To mentor"), coerce=db_id, validate_choice=False)
 
 
 class ReassignForm(FlaskForm):
-    mentor_id = SelectField(_l("New mentor"), coerce=int, validate_choice=False)
+    mentor_id = SelectField(_l("New mentor"), coerce=db_id, validate_choice=False)
 
 
 class EraseForm(FlaskForm):

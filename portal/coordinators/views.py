@@ -13,6 +13,7 @@ from ..models import Organisation, Participant, User
 from ..services import accounts, caseload
 from ..services.checkins import follow_up
 from ..services.errors import ServiceError
+from ..services.memberships import joins_existing
 from ..services.participants import opening, privacy, reassignment
 from . import bp
 from .forms import (
@@ -36,9 +37,11 @@ def dashboard():
             select(User.role, func.count()).where(User.status == "active").group_by(User.role)
         ).all()
     )
+    pending = accounts.pending_accounts(session)
     return render_template(
         "coordinators/dashboard.html",
-        pending=accounts.pending_accounts(session),
+        pending=pending,
+        joining={user.id for user, _org in pending if joins_existing(session, user)},
         counts=counts,
         role_labels=ROLE_LABELS,
         form=DecisionForm(),
@@ -57,12 +60,18 @@ def decide(user_id: int):
         flash(_("Choose to approve or to refuse."), "error")
         return redirect(url_for("coordinators.dashboard"))
     try:
-        accounts.decide(session, current_user, user, approve=form.decision.data == "approve")
+        accounts.decide(
+            session,
+            current_user,
+            user,
+            approve=form.decision.data in ("approve", "link"),
+            link=form.decision.data == "link",
+        )
     except ServiceError as error:
         flash(error.message, "error")
     else:
         name = isolate(user.display_name)
-        if form.decision.data == "approve":
+        if form.decision.data != "refuse":
             flash(_("%(name)s can now use the portal.", name=name), "success")
         else:
             flash(_("The registration of %(name)s is refused.", name=name), "success")

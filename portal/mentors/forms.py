@@ -12,7 +12,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from .. import vocabulary
-from ..forms import CodeCheckboxField, PlainDateField, WholeNumberField, choices
+from ..forms import CodeCheckboxField, PersonalCheck, PlainDateField, WholeNumberField, choices
 from ..i18n import _l, current_language
 from ..services import participant_catalogues as cat
 
@@ -26,13 +26,14 @@ def _blank(mapping):
 
 
 MAX = Length(max=120, message=_l("Use at most %(max)d characters."))
+NAME = Length(max=80, message=_l("Use at most %(max)d characters."))  # Participant's columns
 
 
 class PersonForm(FlaskForm):
     first_name = StringField(
-        _l("First name"), validators=[DataRequired(_l("Fill in the first name.")), MAX]
+        _l("First name"), validators=[DataRequired(_l("Fill in the first name.")), NAME]
     )
-    last_name = StringField(_l("Last name"), validators=[Optional(), MAX])
+    last_name = StringField(_l("Last name"), validators=[Optional(), NAME])
     date_of_birth = PlainDateField(
         _l("Date of birth"),
         description=_l("Needed for the participant's own sign-in."),
@@ -136,7 +137,7 @@ SECTION_TITLES = {
 }
 
 
-class SkillForm(FlaskForm):
+class SkillForm(PersonalCheck, FlaskForm):
     skill = SelectField(_l("Skill"), validate_choice=False)
     level = RadioField(
         _l("Level"),
@@ -146,7 +147,10 @@ class SkillForm(FlaskForm):
     )
     evidence = StringField(
         _l("What did you see?"),
-        description=_l("One short sentence, for example: packs 60 boxes an hour alone."),
+        description=_l(
+            "One short sentence, for example: packs 60 boxes an hour alone. The employer "
+            "reads this: no name, phone or e-mail."
+        ),
         validators=[Length(max=300, message=_l("Use at most %(max)d characters."))],
     )
 
@@ -164,14 +168,18 @@ class CertificateForm(FlaskForm):
     expires_on = PlainDateField(_l("Valid until (if it expires)"), validators=[Optional()])
 
 
-class EndorseForm(FlaskForm):
+class EndorseForm(PersonalCheck, FlaskForm):
     evidence = TextAreaField(
         _l("Why is the person ready for a regular job?"),
-        description=_l("What you saw at work: tasks, attitude, how they learn."),
+        description=_l(
+            "What you saw at work: tasks, attitude, how they learn. The employer reads "
+            "this: no name, phone or e-mail."
+        ),
         validators=[Length(max=2000, message=_l("Use at most %(max)d characters."))],
     )
     strengths = TextAreaField(
         _l("Strengths"),
+        description=_l("The employer reads this: no name, phone or e-mail."),
         validators=[Length(max=1000, message=_l("Use at most %(max)d characters."))],
     )
     valid_until = PlainDateField(

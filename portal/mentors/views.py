@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from .. import db, vocabulary
 from ..access import roles
-from ..forms import ActionForm
+from ..forms import ActionForm, flag_personal
 from ..i18n import _, _l, current_language
 from ..models import Organisation, ParticipantCertificate, ParticipantSkill
 from ..services import caseload
@@ -14,6 +14,7 @@ from ..services import participant_catalogues as cat
 from ..services.checkins import follow_up
 from ..services.errors import ServiceError
 from ..services.participants import consents, endorsements, login_codes, opening, profiles
+from ..services.proposals import sharing
 from . import bp
 from .forms import (
     SECTION_FORMS,
@@ -108,7 +109,7 @@ def skills(participant_id: int):
     p = _mine(participant_id)
     session = db.session()
     form = SkillForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not flag_personal(form, p, "evidence"):
         try:
             profiles.add_skill(
                 session, current_user, p, form.skill.data, form.level.data, form.evidence.data
@@ -186,7 +187,7 @@ def endorse(participant_id: int):
     p = _mine(participant_id)
     session = db.session()
     form = EndorseForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not flag_personal(form, p, "evidence", "strengths"):
         try:
             endorsements.endorse(
                 session,
@@ -252,7 +253,7 @@ def withdraw_consent(participant_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        consents.withdraw_consent(db.session(), current_user, p)
+        sharing.withdraw_matching(db.session(), current_user, p)
     except ServiceError as error:
         flash(error.message, "error")
     else:

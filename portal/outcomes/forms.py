@@ -27,9 +27,9 @@ class PeriodForm(FlaskForm):
 
 
 class OutcomeFilterForm(PeriodForm):
-    wise = SelectField(_l("Social enterprise (WISE)"), validate_choice=False)
-    sector = SelectField(_l("Employer sector"), validate_choice=False)
-    region = SelectField(_l("Region"), validate_choice=False)
+    wise = SelectField(_l("Social enterprise (WISE)"), default="")
+    sector = SelectField(_l("Employer sector"), default="")
+    region = SelectField(_l("Region"), default="")
 
     def __init__(self, *args, wises=(), locale=None, **kwargs):
         super().__init__(*args, **kwargs)

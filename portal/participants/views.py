@@ -10,7 +10,7 @@ from ..forms import ActionForm
 from ..i18n import _, dutch_beside, with_dutch
 from ..models import OPEN_STAGES
 from ..services.participants import consents, opening
-from ..services.proposals import boards
+from ..services.proposals import boards, sharing
 from . import bp
 from .plain import plain_blocks, proposal_lines
 
@@ -63,6 +63,6 @@ def withdraw_consent():
     if not ActionForm().validate_on_submit():
         abort(400)
     if consents.current_consent(db.session(), p) is not None:
-        consents.withdraw_consent(db.session(), current_user, p)
+        sharing.withdraw_matching(db.session(), current_user, p)
     flash(_("You said stop. Nobody sees your profile now."), "success")
     return redirect(url_for("participants.home"))

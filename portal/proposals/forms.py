@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import PlainDateField, choices
+from ..forms import PersonalCheck, PlainDateField, choices, db_id
 from ..i18n import _l
 from ..models import Stage
 from ..services import catalogues
@@ -22,15 +22,21 @@ class CoerceId(SelectField):
 
 
 def _id(value):
-    return int(value) if str(value or "").isdigit() else None
+    try:
+        return db_id(value)
+    except ValueError:
+        return None
 
 
-class ProposeForm(FlaskForm):
+class ProposeForm(PersonalCheck, FlaskForm):
     participant_id = CoerceId(_l("Participant"), coerce=_id)
     vacancy_id = CoerceId(_l("Vacancy"), coerce=_id)
     motivation = TextAreaField(
         _l("Motivation for the employer"),
-        description=_l("Why this person fits this job: what you saw them do. No name needed."),
+        description=_l(
+            "Why this person fits this job: what you saw them do. The employer reads "
+            "this: no name, phone or e-mail."
+        ),
         validators=[NOTE],
     )
     interest_with_mentor = BooleanField(

@@ -6,13 +6,20 @@ from flask_login import current_user
 
 from .. import db
 from ..access import roles, safe_next
-from ..forms import ActionForm, attach_errors
+from ..forms import ActionForm, attach_errors, db_id, flag_personal
 from ..i18n import _, _l, current_language
 from ..matching import service as matching
 from ..models import OPEN_STAGES, Role, Stage, User
 from ..services import reactions
 from ..services.errors import ServiceError
-from ..services.proposals import boards, candidate_view, stage_rules, visibility, workflow
+from ..services.proposals import (
+    boards,
+    candidate_view,
+    sharing,
+    stage_rules,
+    visibility,
+    workflow,
+)
 from . import bp
 from .forms import STEP_FORMS, NoteForm, ProposeForm
 
@@ -52,7 +59,7 @@ def _employer_page(proposal_id: int, forms: dict | None = None):
 @bp.route("/inbox")
 @roles("employer")
 def inbox():
-    vacancy_id = request.args.get("vacancy", type=int)
+    vacancy_id = request.args.get("vacancy", type=db_id)
     return render_template(
         "proposals/inbox.html",
         groups=boards.employer_inbox(db.session(), current_user, vacancy_id),
@@ -113,15 +120,17 @@ def board():
 def new():
     session = db.session()
     form = ProposeForm(data=None if request.method == "POST" else request.args)
+    mine = {p.id: p for p in candidate_view.proposable_participants(session, current_user)}
     form.participant_id.choices = [("", _("— choose —"))] + [
-        (p.id, f"{p.first_name} {p.last_name}".strip())
-        for p in candidate_view.proposable_participants(session, current_user)
+        (p.id, f"{p.first_name} {p.last_name}".strip()) for p in mine.values()
     ]
     form.vacancy_id.choices = [("", _("— choose —"))] + [
         (v.id, f"{v.title} — {o.name} ({v.town})")
         for v, o in candidate_view.open_vacancies(session)
     ]
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not flag_personal(
+        form, mine.get(form.participant_id.data), "motivation"
+    ):
         try:
             proposal = workflow.propose(
                 session,
@@ -168,6 +177,10 @@ PARTICIPANT_ACTIONS = {
     "share": (
         workflow.share_contact,
         _l("Thank you. The employer can see your name and contact now."),
+    ),
+    "unshare": (
+        sharing.withdraw_share,
+        _l("The employer no longer sees your name and contact."),
     ),
 }
 

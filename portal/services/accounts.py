@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, delete, func, select
 
-from ..i18n import _, ngettext
+from ..i18n import _, _l, ngettext
 from ..models import (
     AccountStatus,
     LoginFailure,
@@ -18,9 +18,25 @@ from ..models import (
     new_session_token,
     utcnow,
 )
-from . import audit, onboarding, settings
+from . import audit, memberships, notifications, onboarding, settings
 from .errors import ServiceError
-from .passwords import burn_time, hash_password, needs_rehash, verify_password
+from .passwords import burn_time, hash_password, needs_rehash, verify_password, weakness
+
+REGISTERED = (
+    _l("Your registration"),
+    _l(
+        "Thank you for registering. A coordinator checks your account; you can use the "
+        "portal as soon as it is approved.",
+    ),
+)
+REGISTER_TAKEN = (
+    _l("Someone tried to register with your address"),
+    _l(
+        "Someone tried to register a new account with your e-mail address, which already has "
+        "an account. If that was you, sign in, or ask a coordinator for a new password. If "
+        "not, you need not do anything.",
+    ),
+)
 
 SELF_REGISTRATION_ROLES = {
     Role.EMPLOYER: OrganisationKind.EMPLOYER,
@@ -130,6 +146,12 @@ def change_password(db: Session, user: User, current: str, new: str) -> None:
         raise ServiceError(
             _("Choose a new password that differs from the old one."), field="new_password"
         )
+    organisation = db.get(Organisation, user.organisation_id) if user.organisation_id else None
+    problem = weakness(
+        new, user.email, organisation.name if organisation else "", user.display_name
+    )
+    if problem:
+        raise ServiceError(problem, field="new_password")
     user.password_hash = hash_password(new)
     user.must_change_password = False
     audit.record(db, user.id, "password.changed", "user", user.id)
@@ -180,11 +202,7 @@ def create_user(
 
 def find_or_create_organisation(db: Session, name: str, kind: str, status: str) -> Organisation:
     name = " ".join(name.split())
-    existing = db.exec(
-        select(Organisation).where(
-            func.lower(Organisation.name) == name.lower(), Organisation.kind == kind
-        )
-    ).first()
+    existing = memberships.same_name(db, name, kind)
     if existing:
         return existing
     organisation = Organisation(name=name, kind=kind, status=status)
@@ -202,10 +220,22 @@ def register(
     display_name: str,
     organisation_name: str,
     locale: str,
-) -> User:
-    """Employers and mentors sign themselves up; a coordinator approves before they act."""
+) -> User | None:
+    """Employers and mentors sign themselves up; a coordinator approves before they act.
+    An address that already has an account gets the same answer (no enumeration) and its
+    holder an e-mail; a name that is an existing organisation's asks its holders to accept."""
     if role not in SELF_REGISTRATION_ROLES:
         raise ServiceError(_("Only employers and mentors can register themselves."), field="role")
+    problem = weakness(password, email, organisation_name, display_name)
+    if problem:
+        raise ServiceError(problem, field="password")
+    holder = find_user(db, email)
+    if holder is not None:
+        burn_time(password)  # as long as a new account's hashing
+        audit.record(db, None, "account.register_taken", "user", holder.id)
+        db.commit()
+        notifications.notify(db, [holder], "register_taken", REGISTER_TAKEN)
+        return None
     organisation = find_or_create_organisation(
         db, organisation_name, SELF_REGISTRATION_ROLES[role], AccountStatus.PENDING
     )
@@ -219,8 +249,10 @@ def register(
         status=AccountStatus.PENDING,
         locale=locale,
     )
-    audit.record(db, user.id, "account.registered", "user", user.id, organisation.name)
+    audit.record(db, user.id, "account.registered", "user", user.id, f"org={organisation.id}")
     db.commit()
+    notifications.notify(db, [user], "registered", REGISTERED)
+    memberships.ask_to_join(db, user)
     return user
 
 
@@ -234,11 +266,13 @@ def pending_accounts(db: Session) -> list[tuple[User, Organisation | None]]:
     return list(db.exec(query).all())
 
 
-def decide(db: Session, coordinator: User, user: User, approve: bool) -> None:
-    """Approve (the organisation too, when it is new) or refuse a self-registration."""
+def decide(db: Session, coordinator: User, user: User, approve: bool, link=False) -> None:
+    """Approve (the organisation too, when it is new) or refuse a self-registration; into an
+    organisation others already use only with `link` (see memberships.check_join)."""
     if user.status != AccountStatus.PENDING:
         raise ServiceError(_("This account has already been handled."))
     if approve:
+        memberships.check_join(db, user, link)
         user.status = AccountStatus.ACTIVE
         user.approved_at = utcnow()
         user.approved_by_id = coordinator.id

@@ -9,6 +9,8 @@ import logging
 import smtplib
 import uuid
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
+from email.policy import default
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from sqlmodel import Session, col, func, select, update
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
-from ..models import Notification, Participant, Role, User, utcnow
+from ..models import Notification, Participant, Proposal, Role, User, utcnow
 from . import settings
 from .errors import ForbiddenError, NotFoundError
 
@@ -52,10 +54,15 @@ def notify(
     kind: str,
     message: Message,
     proposal_id: int | None = None,
+    about: int | None = None,
     **params,
 ) -> list[Notification]:
     """One notification per recipient (each once), written and mailed in their language.
-    Commits; call it after the change it reports has been committed."""
+    Each mail carries the id of the participant it is about (`about`, or the proposal's), so
+    an erasure finds it. Commits; call it after the change it reports has been committed."""
+    if about is None and proposal_id is not None:
+        proposal = db.get(Proposal, proposal_id)
+        about = proposal.participant_id if proposal else None
     subject_of, body_of = message
     rows, mails = [], []
     seen = set()
@@ -66,7 +73,7 @@ def notify(
         language = locale_of(user)
         values = _isolated(params) if language in RTL_LANGUAGES else params
         with force_locale(language):
-            subject, body = str(subject_of) % values, str(body_of) % values
+            subject, body = _fit(str(subject_of) % values), str(body_of) % values
             footer = _("You find this message in the portal under Notifications.")
         row = Notification(
             user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
@@ -75,11 +82,21 @@ def notify(
         rows.append(row)
         address = _mail_address(db, user)
         if address:
-            mails.append(_email(address, subject, f"{body}\n\n{footer}\n", locale_of(user)))
+            mails.append(
+                _email(address, subject, f"{body}\n\n{footer}\n", locale_of(user), user.id, about)
+            )
     db.commit()
     for mail in mails:
         send(mail)
     return rows
+
+
+SUBJECT_MAX = Notification.__table__.c.subject.type.length
+
+
+def _fit(subject: str) -> str:
+    """A long vacancy title must not overflow the subject column (PostgreSQL refuses it)."""
+    return subject if len(subject) <= SUBJECT_MAX else subject[: SUBJECT_MAX - 1] + "…"
 
 
 def _isolated(params: dict) -> dict:
@@ -87,9 +104,15 @@ def _isolated(params: dict) -> dict:
     return {key: isolate(v) if isinstance(v, str) else v for key, v in params.items()}
 
 
-def _email(to: str, subject: str, body: str, language: str) -> EmailMessage:
+USER_HEADER, PARTICIPANT_HEADER = "X-Portal-User", "X-Portal-Participant"
+
+
+def _email(to: str, subject: str, body: str, language: str, user_id, about) -> EmailMessage:
     config = settings.mail()
     mail = EmailMessage()
+    mail[USER_HEADER] = str(user_id)
+    if about is not None:
+        mail[PARTICIPANT_HEADER] = str(about)
     mail["From"] = config["SMTP_FROM"]
     mail["To"] = to
     mail["Subject"] = subject
@@ -117,16 +140,30 @@ def send(mail: EmailMessage) -> None:
                 if config["SMTP_USER"]:
                     smtp.login(config["SMTP_USER"], config["SMTP_PASSWORD"])
                 smtp.send_message(mail)
-            log.info("mail sent to %s: %s", mail["To"], mail["Subject"])
+            log.info("mail sent to user %s", mail[USER_HEADER])  # ids only, never an address
             return
         folder = Path(config["MAIL_DIR"])
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{utcnow():%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}.eml"
         path.write_bytes(bytes(mail))
         _warn_no_smtp_host(str(folder))
-        log.debug("mail to %s written to %s: %s", mail["To"], path, mail["Subject"])
+        log.debug("mail to user %s written to %s", mail[USER_HEADER], path.name)
     except (OSError, smtplib.SMTPException) as error:
-        log.error("mail to %s not sent (%s): %s", mail["To"], error, mail["Subject"])
+        log.error("mail to user %s not sent (%s)", mail[USER_HEADER], type(error).__name__)
+
+
+def erase_mail(participant_id: int, addresses: set[str]) -> int:
+    """Remove the mail files about this participant or sent to their addresses (the
+    embedded default keeps every mail as a file); returns how many."""
+    folder = Path(settings.mail()["MAIL_DIR"])
+    removed = 0
+    for path in folder.glob("*.eml") if folder.is_dir() else ():
+        with path.open("rb") as handle:
+            headers = BytesHeaderParser(policy=default).parse(handle)
+        if headers[PARTICIPANT_HEADER] == str(participant_id) or headers["To"] in addresses:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 # --- the list ---------------------------------------------------------------------------------

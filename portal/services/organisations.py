@@ -7,7 +7,7 @@ from sqlmodel import Session
 from .. import vocabulary
 from ..i18n import _
 from ..models import MentoringCommitment, Organisation
-from . import catalogues, postcodes
+from . import catalogues, memberships, postcodes
 from .errors import ServiceError
 from .vacancies.content import CommitmentData, InvalidInput, commitment_problems, default_commitment
 from .vacancies.lifecycle import store_commitment
@@ -60,6 +60,10 @@ def _own(user, organisation: Organisation) -> None:
 def update_profile(db: Session, user, organisation: Organisation, data: ProfileData) -> None:
     _own(user, organisation)
     errors = profile_problems(data)
+    if "name" not in errors and memberships.same_name(
+        db, data.name, organisation.kind, but=organisation.id
+    ):
+        errors["name"] = _("Another organisation already uses this name.")
     if errors:
         raise InvalidInput(errors)
     place = postcodes.lookup(data.postcode)

@@ -17,7 +17,6 @@ Definitions (also shown on the dashboard):
 - declined by reason: proposals declined in the period.
 Aggregates only: no names, no contact data, nothing about one person."""
 
-import csv
 import io
 import statistics
 from collections import Counter, defaultdict
@@ -32,6 +31,7 @@ from .. import clock
 from ..models import CheckIn, Endorsement, Organisation, Participant, Proposal, Stage, Vacancy
 from . import postcodes
 from .checkins.recording import COMMITMENT_ANSWERS
+from .csv_cells import SafeWriter
 from .proposals.stage_rules import DECLINE_REASONS
 
 RETENTION_MONTHS = (3, 6, 12)
@@ -279,7 +279,7 @@ def csv_text(figures: Figures) -> str:
     """The same figures as the dashboard, long format: section, item, measure, value.
     Aggregates only (organisation names and codes, never a person)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)
     writer.writerow(["section", "item", "measure", "value"])
     f = figures.filters
     for name, value in (

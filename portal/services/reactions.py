@@ -38,14 +38,14 @@ REASONS = {
 }
 
 INTERESTED = (
-    _l("%(name)s is interested in %(vacancy)s"),
+    _l("A participant is interested in %(vacancy)s"),  # never a name in a subject
     _l(
         "%(name)s says: “I am interested” in the job “%(vacancy)s” at %(organisation)s. "
         "Look at it together and propose %(name)s if it fits.",
     ),
 )
 NOT_FOR_ME = (
-    _l("%(name)s: not for me, %(vacancy)s"),
+    _l("A participant says not for me: %(vacancy)s"),
     _l(
         "%(name)s says: the job “%(vacancy)s” at %(organisation)s is not for me. "
         "Reason: %(reason)s.",
@@ -108,6 +108,7 @@ def _tell_mentor(db: Session, participant: Participant, vacancy: Vacancy, row) -
         vacancy=vacancy.title,
         organisation=organisation.name if organisation else "",
         reason=REASONS.get(row.reason, NO_REASON),
+        about=participant.id,
     )
 
 

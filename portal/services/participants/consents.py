@@ -55,13 +55,28 @@ def give_consent(
     return consent
 
 
-def withdraw_consent(db: Session, actor: User, p: Participant, scope=SCOPE_MATCHING, **target):
-    """Takes effect at once: the participant drops out of matching with this commit."""
+def withdraw_consent(
+    db: Session, actor: User, p: Participant, scope=SCOPE_MATCHING, **target
+) -> list[Consent]:
+    """Takes effect at once, with an audit line per consent. Withdrawing matching also takes
+    back every name-and-contact share: from this commit on no employer sees the name or
+    contact. Returns the consents withdrawn (the caller tells the employers concerned)."""
     consent = current_consent(db, p, scope, **target)
     if consent is None:
         raise ServiceError(_("There is no consent to withdraw."))
-    consent.withdrawn_at, consent.withdrawn_by_id = utcnow(), actor.id
-    db.add(consent)
-    audit.record(db, actor.id, "consent.withdrawn", "participant", p.id, scope)
+    withdrawn = [consent]
+    if scope == SCOPE_MATCHING:
+        shares = select(Consent).where(
+            Consent.participant_id == p.id,
+            Consent.scope == SCOPE_SHARE_CONTACT,
+            col(Consent.withdrawn_at).is_(None),
+        )
+        withdrawn += list(db.exec(shares).all())
+    for each in withdrawn:
+        each.withdrawn_at, each.withdrawn_by_id = utcnow(), actor.id
+        db.add(each)
+        detail = f"{each.scope} proposal={each.proposal_id}" if each.proposal_id else each.scope
+        audit.record(db, actor.id, "consent.withdrawn", "participant", p.id, detail)
     touched(db, p)
     db.commit()
+    return withdrawn

@@ -21,7 +21,7 @@ from ...models import (
     User,
     utcnow,
 )
-from .. import audit
+from .. import audit, notifications
 from ..accounts import clear_sign_in_failures
 from ..search_feed import record_change
 from .records import rows_of
@@ -66,9 +66,10 @@ def export(db: Session, actor: User, p: Participant) -> dict:
 
 
 def erase(db: Session, coordinator: User, p: Participant) -> None:
-    """Delete every row about the person and anonymise their login (the audit log keeps
-    only ids and action names, never personal data)."""
+    """Delete every row about the person, anonymise their login and remove the mail files
+    about them (the audit log keeps only ids and action names, never personal data)."""
     participant_id = p.id
+    addresses = {a for a in (p.email,) if a}
     for model in CHILD_TABLES:
         db.exec(delete(model).where(col(model.participant_id) == participant_id))
     if p.login_code_hash:
@@ -78,6 +79,7 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
     record_change(db, "participant", participant_id, "delete")
     if user is not None:
         clear_sign_in_failures(db, user.email)
+        addresses.add(user.email)
         user.email = f"erased-{user.id}@erased.invalid"
         user.display_name = "—"
         user.password_hash = "!"  # noqa: S105 - matches no password
@@ -87,3 +89,4 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
         db.add(user)
     audit.record(db, coordinator.id, "participant.erased", "participant", participant_id)
     db.commit()
+    notifications.erase_mail(participant_id, addresses)

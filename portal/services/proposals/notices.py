@@ -36,14 +36,14 @@ NEW_PROPOSAL = (
     ),
 )
 EMPLOYER_INTERESTED = (
-    _l("%(organisation)s is interested in %(name)s"),
+    _l("%(organisation)s is interested in a proposal"),  # never a name in a subject
     _l(
         "%(organisation)s is interested in %(name)s for the vacancy “%(vacancy)s”. "
         "The employer will plan an introduction meeting.",
     ),
 )
 EMPLOYER_DECLINED = (
-    _l("%(organisation)s declined %(name)s"),
+    _l("%(organisation)s declined a proposal"),
     _l(
         "%(organisation)s declined %(name)s for the vacancy “%(vacancy)s”. Reason: %(reason)s",
     ),

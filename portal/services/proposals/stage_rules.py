@@ -24,6 +24,7 @@ STAGE_LABELS = {
 EVENT_LABELS = STAGE_LABELS | {
     "interest": _l("The participant said: interested"),
     "share_contact": _l("The participant agreed to share name and contact"),
+    "share_withdrawn": _l("The participant no longer shares name and contact"),
 }
 
 DECLINE_REASONS = {

@@ -32,7 +32,11 @@ class InvalidInput(ServiceError):
 
 
 def _pick(cls, mapping):
-    return cls(**{f.name: mapping.get(f.name, f.default) for f in fields(cls)})
+    """A field missing from the post (None) takes its default, as if it were left empty."""
+    values = {f.name: mapping.get(f.name) for f in fields(cls)}
+    return cls(
+        **{f.name: f.default if values[f.name] is None else values[f.name] for f in fields(cls)}
+    )
 
 
 @dataclass

@@ -1,0 +1,87 @@
+"""Every list page loads what it shows in a fixed number of SQL statements: the same with
+one row as with twenty (no query per row). Counted on the app's own engine, through the test
+client, against a real database and index folder."""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+from portal.services.vacancies import lifecycle
+
+from .participant_factory import endorse, make_participant
+from .proposal_factory import client_for, vacancy_data, world
+
+
+@contextmanager
+def counted(app):
+    statements: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    engine = app.extensions["portal_engine"]
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def statements_of(app, client, url) -> int:
+    """Statements of a second GET: the first one brings the index up to date."""
+    assert client.get(url).status_code == 200
+    with counted(app) as statements:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(statements)
+
+
+def grow(app, db, w, rows: int) -> None:
+    """Up to `rows` endorsed participants of the mentor and published vacancies of the
+    employer, all matching each other."""
+    for k in range(rows - 1):
+        p = make_participant(app, db, w.mentor, complete=True, first_name=f"Person{k}")
+        endorse(app, db, w.mentor, p)
+        with app.app_context():
+            vacancy, _new = lifecycle.create(db, w.employer, vacancy_data(title=f"Job {k}"))
+            lifecycle.publish(db, w.employer, vacancy)
+
+
+@pytest.fixture()
+def pages(app, db, make_user):
+    w = world(app, db, make_user)
+    urls = {
+        "employer": [
+            "/employer/",
+            f"/employer/vacancies/{w.vacancy.id}/candidates",
+        ],
+        "mentor": [
+            "/mentor/",
+            "/vacancies/",
+            f"/mentor/vacancies/{w.vacancy.id}/candidates",
+            f"/mentor/participants/{w.participant.id}/openings",
+            f"/mentor/participants/{w.participant.id}/openings/cards",
+            "/notifications/",
+        ],
+    }
+    return w, urls
+
+
+def test_list_pages_do_not_query_per_row(app, db, pages):
+    w, urls = pages
+    clients = {"employer": client_for(app, w.employer), "mentor": client_for(app, w.mentor)}
+    one = {url: statements_of(app, clients[role], url) for role in urls for url in urls[role]}
+    grow(app, db, w, 20)
+    twenty = {url: statements_of(app, clients[role], url) for role in urls for url in urls[role]}
+    page = clients["mentor"].get(f"/mentor/participants/{w.participant.id}/openings")
+    assert page.get_data(as_text=True).count("Job ") >= 19  # the rows are really there
+    assert twenty == one
+
+
+def test_login_and_static_pages_read_no_database(app, client):
+    client.get("/login")
+    for url in ("/login", "/static/portal.css"):
+        with counted(app) as statements:
+            assert client.get(url).status_code == 200
+        assert statements == [], url

@@ -85,3 +85,14 @@ def test_login_and_static_pages_read_no_database(app, client):
         with counted(app) as statements:
             assert client.get(url).status_code == 200
         assert statements == [], url
+
+
+def test_bench_pages_smoke():
+    """`portal bench pages` end to end at a tiny size (no thresholds: a smoke test)."""
+    from portal.matching import bench_pages
+
+    lines: list[str] = []
+    summary = bench_pages.run(300, seconds=1, connections=4, workers=2, echo=lines.append)
+    assert summary.startswith("pages n=300 hello_rps=")
+    assert "errors=0" in summary, "\n".join(lines)
+    assert any(line.startswith("worker RSS after 3 rounds") for line in lines)

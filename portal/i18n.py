@@ -1,9 +1,9 @@
 """The one place for translation: `_` in views and services, `_l` for strings built at
 import time (forms, constants), the choice of locale and the text direction."""
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import Babel, force_locale, get_locale, ngettext
-from flask_babel import gettext as _
+import flask_babel
+from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import Babel, force_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -33,12 +33,54 @@ def init_app(app) -> None:
         locale_selector=select_locale,
         default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
     )
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: _translations().ugettext(text),
+        ngettext=lambda one, many, n: _translations().ungettext(one, many, n),
+        newstyle=True,
+    )
     app.jinja_env.globals.update(
         current_language=current_language,
         current_direction=current_direction,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )
     app.jinja_env.filters["bdi"] = bdi
+
+
+def _translations():
+    """The catalog of the current locale, kept on `g` while flask_babel's locale object stays
+    the same (force_locale and refresh replace it). flask_babel finds it anew on every call,
+    walking the context locals several times: a match page translates hundreds of lines."""
+    if not has_app_context():
+        return flask_babel.get_translations()
+    store = g._get_current_object()
+    locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
+    kept = getattr(store, "_portal_translations", None)
+    if locale is None or kept is None or kept[0] is not locale:
+        kept = (get_locale(), flask_babel.get_translations())
+        store._portal_translations = kept
+    return kept[1]
+
+
+def get_locale():
+    """flask_babel.get_locale, through the kept catalog's locale when it is still current."""
+    if has_app_context():
+        store = g._get_current_object()
+        locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
+        if locale is not None:
+            return locale
+    return flask_babel.get_locale()
+
+
+def _(text: str, **variables) -> str:
+    """gettext: flask_babel's, with the catalog looked up once (see _translations)."""
+    translated = _translations().ugettext(text)
+    return translated % variables if variables else translated
+
+
+def ngettext(one: str, many: str, num: int, **variables) -> str:
+    """flask_babel's ngettext (num also as %(num)d), with the kept catalog."""
+    variables.setdefault("num", num)
+    return _translations().ungettext(one, many, num) % variables
 
 
 def bdi(value) -> Markup:

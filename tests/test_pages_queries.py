@@ -96,3 +96,20 @@ def test_bench_pages_smoke():
     assert summary.startswith("pages n=300 hello_rps=")
     assert "errors=0" in summary, "\n".join(lines)
     assert any(line.startswith("worker RSS after 3 rounds") for line in lines)
+
+
+def test_kept_catalog_follows_the_locale(app):
+    """portal.i18n keeps the catalog per request: a forced locale (Dutch beside, e-mails in
+    the reader's language) and the way back still translate in the right language."""
+    from flask_babel import force_locale
+
+    from portal.i18n import _, get_locale, ngettext
+
+    with app.test_request_context("/?lang=fr"):
+        assert (_("Met"), str(get_locale())) == ("Rempli", "fr")
+        with force_locale("ar"):
+            assert (_("Met"), str(get_locale())) == ("متوفر", "ar")
+            assert ngettext("%(num)d hour a week.", "%(num)d hours a week.", 3).startswith("3 ")
+        with force_locale("nl"):
+            assert _("Met") == "In orde"
+        assert _("Met") == "Rempli"

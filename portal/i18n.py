@@ -4,7 +4,7 @@ import time (forms, constants), the choice of locale and the text direction."""
 import flask_babel
 from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import Babel, force_locale
-from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -75,6 +75,11 @@ def _(text: str, **variables) -> str:
     """gettext: flask_babel's, with the catalog looked up once (see _translations)."""
     translated = _translations().ugettext(text)
     return translated % variables if variables else translated
+
+
+def _l(text: str, **variables) -> LazyString:
+    """lazy_gettext (for strings built at import time), translated through the kept catalog."""
+    return LazyString(_, text, **variables)
 
 
 def ngettext(one: str, many: str, num: int, **variables) -> str:

@@ -2,11 +2,13 @@
 import time (forms, constants), the choice of locale and the text direction."""
 
 import flask_babel
+from babel import support
 from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import Babel, force_locale
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import Markup
+from wtforms.i18n import messages_path
 
 from .config import LANGUAGES, RTL_LANGUAGES
 
@@ -38,6 +40,7 @@ def init_app(app) -> None:
         ngettext=lambda one, many, n: _translations().ungettext(one, many, n),
         newstyle=True,
     )
+    app.before_request(_keep_wtforms_catalog)
     app.jinja_env.globals.update(
         current_language=current_language,
         current_direction=current_direction,
@@ -86,6 +89,33 @@ def ngettext(one: str, many: str, num: int, **variables) -> str:
     """flask_babel's ngettext (num also as %(num)d), with the kept catalog."""
     variables.setdefault("num", num)
     return _translations().ungettext(one, many, num) % variables
+
+
+class _WtformsCatalog:
+    """WTForms' own messages in the current language, each catalog read once per process:
+    Flask-WTF reads and parses it from disk on every request that builds a form."""
+
+    def __init__(self):
+        self.catalogs: dict[str, support.Translations] = {}
+
+    def _catalog(self) -> support.Translations:
+        code = current_language()
+        if code not in self.catalogs:
+            self.catalogs[code] = support.Translations.load(messages_path(), [code], "wtforms")
+        return self.catalogs[code]
+
+    def ugettext(self, text: str) -> str:
+        return self._catalog().ugettext(text)
+
+    def ungettext(self, one: str, many: str, n: int) -> str:
+        return self._catalog().ungettext(one, many, n)
+
+
+_WTFORMS = _WtformsCatalog()
+
+
+def _keep_wtforms_catalog() -> None:
+    request.wtforms_translations = _WTFORMS  # where flask_wtf.i18n looks first
 
 
 def bdi(value) -> Markup:

@@ -113,3 +113,14 @@ def test_kept_catalog_follows_the_locale(app):
         with force_locale("nl"):
             assert _("Met") == "In orde"
         assert _("Met") == "Rempli"
+
+
+def test_wtforms_messages_in_the_request_language(app):
+    """WTForms' own messages come from a catalog read once per process, in each request's
+    language."""
+    from flask_wtf.i18n import translations
+
+    for lang, expected in (("fr", "Ce champ est requis."), ("ar", "هذا الحقل مطلوب.")):
+        with app.test_request_context(f"/?lang={lang}"):
+            app.preprocess_request()
+            assert translations.gettext("This field is required.") == expected

@@ -10,7 +10,7 @@ from sqlalchemy import event
 from portal.services.vacancies import lifecycle
 
 from .participant_factory import endorse, make_participant
-from .proposal_factory import client_for, vacancy_data, world
+from .proposal_factory import client_for, propose, vacancy_data, world
 
 
 @contextmanager
@@ -37,15 +37,16 @@ def statements_of(app, client, url) -> int:
     return len(statements)
 
 
-def grow(app, db, w, rows: int) -> None:
-    """Up to `rows` endorsed participants of the mentor and published vacancies of the
-    employer, all matching each other."""
+def grow(app, db, w, mentor_client, rows: int) -> None:
+    """Up to `rows` endorsed participants of the mentor, each proposed for the vacancy, and
+    published vacancies of the employer, all matching each other."""
     for k in range(rows - 1):
         p = make_participant(app, db, w.mentor, complete=True, first_name=f"Person{k}")
         endorse(app, db, w.mentor, p)
         with app.app_context():
             vacancy, _new = lifecycle.create(db, w.employer, vacancy_data(title=f"Job {k}"))
             lifecycle.publish(db, w.employer, vacancy)
+        assert propose(mentor_client, w, participant_id=p.id).status_code == 302
 
 
 @pytest.fixture()
@@ -55,6 +56,7 @@ def pages(app, db, make_user):
         "employer": [
             "/employer/",
             f"/employer/vacancies/{w.vacancy.id}/candidates",
+            "/proposals/inbox",
         ],
         "mentor": [
             "/mentor/",
@@ -63,6 +65,7 @@ def pages(app, db, make_user):
             f"/mentor/participants/{w.participant.id}/openings",
             f"/mentor/participants/{w.participant.id}/openings/cards",
             "/notifications/",
+            "/proposals/",
         ],
     }
     return w, urls
@@ -71,11 +74,14 @@ def pages(app, db, make_user):
 def test_list_pages_do_not_query_per_row(app, db, pages):
     w, urls = pages
     clients = {"employer": client_for(app, w.employer), "mentor": client_for(app, w.mentor)}
+    assert propose(clients["mentor"], w).status_code == 302
     one = {url: statements_of(app, clients[role], url) for role in urls for url in urls[role]}
-    grow(app, db, w, 20)
+    grow(app, db, w, clients["mentor"], 20)
     twenty = {url: statements_of(app, clients[role], url) for role in urls for url in urls[role]}
     page = clients["mentor"].get(f"/mentor/participants/{w.participant.id}/openings")
     assert page.get_data(as_text=True).count("Job ") >= 19  # the rows are really there
+    board = clients["mentor"].get("/proposals/").get_data(as_text=True)
+    assert board.count("Person") >= 19
     assert twenty == one
 
 

@@ -68,25 +68,22 @@ def _accounts(db: Session) -> tuple[dict, dict]:
     )
     mentor = db.get(User, participant.mentor_id)
     mentor.password_hash = accounts.hash_password(PASSWORD)
-    employer = accounts.create_user(
-        db,
-        email="employer@bench.invalid",
-        password=PASSWORD,
-        role="employer",
-        display_name="Employer",
-        organisation=db.get(Organisation, vacancy.organisation_id),
-    )
-    person = accounts.create_user(
-        db,
-        email="participant@bench.invalid",
-        password=PASSWORD,
-        role="participant",
-        display_name="Participant",
-    )
-    participant.user_id = person.id
+    employer_organisation = db.get(Organisation, vacancy.organisation_id)
+    made = {
+        role: accounts.create_user(
+            db,
+            email=f"{role}@bench.invalid",
+            password=PASSWORD,
+            role=role,
+            display_name=role.title(),
+            organisation=organisation,
+        )
+        for role, organisation in (("employer", employer_organisation), ("participant", None))
+    }
+    participant.user_id = made["participant"].id
     db.commit()
     ids = {"vacancy": vacancy.id, "participant": participant.id}
-    return {"employer": employer.email, "mentor": mentor.email, "participant": person.email}, ids
+    return {"mentor": mentor.email} | {role: user.email for role, user in made.items()}, ids
 
 
 def _serve(spec: str, port: int, workers: int, env: dict, log) -> subprocess.Popen:

@@ -315,7 +315,11 @@ def index_prune(keep_days):
 
 
 # -- benchmark ----------------------------------------------------------------------------
-@click.command("bench", help="Benchmark matching on N synthetic vacancies and participants.")
+@click.group(
+    "bench",
+    invoke_without_command=True,
+    help="Benchmark matching on N synthetic vacancies and participants (`bench pages`: the pages).",
+)
 @click.option("--n", "n", default=2000, show_default=True, help="Vacancies and participants.")
 @click.option("--queries", default=200, show_default=True, help="Queries per direction.")
 @click.option("--seed", default=1, show_default=True)
@@ -327,7 +331,10 @@ def index_prune(keep_days):
     help="The search engine behind the index (memory: the simple one, small N only).",
 )
 @workers_option
-def bench_command(n, queries, seed, engine, workers):
+@click.pass_context
+def bench_command(ctx, n, queries, seed, engine, workers):
+    if ctx.invoked_subcommand:
+        return
     from .matching import bench
 
     summary, mismatches, violations = bench.run(
@@ -341,6 +348,18 @@ def bench_command(n, queries, seed, engine, workers):
     click.echo(summary)
     if mismatches or violations:
         sys.exit(1)
+
+
+@bench_command.command("pages", help="List pages under load beside a bare Flask app.")
+@click.option("--n", "n", default=1000, show_default=True, help="Vacancies and participants.")
+@click.option("--seconds", default=10.0, show_default=True, help="Load time per page and round.")
+@click.option("--connections", default=32, show_default=True)
+@click.option("--web-workers", default=4, show_default=True, help="gunicorn workers of both apps.")
+def bench_pages_command(n, seconds, connections, web_workers):
+    from .matching import bench_pages
+
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    click.echo(bench_pages.run(n, seconds, connections, web_workers, echo=echo))
 
 
 # -- one-step start ------------------------------------------------------------------------

@@ -3,12 +3,14 @@ import time (forms, constants), the choice of locale and the text direction."""
 
 from urllib.parse import urlencode
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import Babel, force_locale, get_locale, ngettext
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+import flask_babel
+from babel import support
+from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import Babel, force_locale
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from markupsafe import Markup
+from wtforms.i18n import messages_path
 
 from . import catalogs
 from .config import LANGUAGES, RTL_LANGUAGES
@@ -47,6 +49,12 @@ def init_app(app) -> None:
         locale_selector=select_locale,
         default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
     )
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: _translations().ugettext(text),
+        ngettext=lambda one, many, n: _translations().ungettext(one, many, n),
+        newstyle=True,
+    )
+    app.before_request(_keep_wtforms_catalog)
     app.jinja_env.globals.update(
         current_language=current_language,
         current_direction=current_direction,
@@ -55,6 +63,75 @@ def init_app(app) -> None:
         dutch_url=dutch_url,
     )
     app.jinja_env.filters["bdi"] = bdi
+
+
+def _translations():
+    """The catalog of the current locale, kept on `g` while flask_babel's locale object stays
+    the same (force_locale and refresh replace it). flask_babel finds it anew on every call,
+    walking the context locals several times: a match page translates hundreds of lines."""
+    if not has_app_context():
+        return flask_babel.get_translations()
+    store = g._get_current_object()
+    locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
+    kept = getattr(store, "_portal_translations", None)
+    if locale is None or kept is None or kept[0] is not locale:
+        kept = (get_locale(), flask_babel.get_translations())
+        store._portal_translations = kept
+    return kept[1]
+
+
+def get_locale():
+    """flask_babel.get_locale, through the kept catalog's locale when it is still current."""
+    if has_app_context():
+        store = g._get_current_object()
+        locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
+        if locale is not None:
+            return locale
+    return flask_babel.get_locale()
+
+
+def _(text: str, **variables) -> str:
+    """gettext: flask_babel's, with the catalog looked up once (see _translations)."""
+    translated = _translations().ugettext(text)
+    return translated % variables if variables else translated
+
+
+def _l(text: str, **variables) -> LazyString:
+    """lazy_gettext (for strings built at import time), translated through the kept catalog."""
+    return LazyString(_, text, **variables)
+
+
+def ngettext(one: str, many: str, num: int, **variables) -> str:
+    """flask_babel's ngettext (num also as %(num)d), with the kept catalog."""
+    variables.setdefault("num", num)
+    return _translations().ungettext(one, many, num) % variables
+
+
+class _WtformsCatalog:
+    """WTForms' own messages in the current language, each catalog read once per process:
+    Flask-WTF reads and parses it from disk on every request that builds a form."""
+
+    def __init__(self):
+        self.catalogs: dict[str, support.Translations] = {}
+
+    def _catalog(self) -> support.Translations:
+        code = current_language()
+        if code not in self.catalogs:
+            self.catalogs[code] = support.Translations.load(messages_path(), [code], "wtforms")
+        return self.catalogs[code]
+
+    def ugettext(self, text: str) -> str:
+        return self._catalog().ugettext(text)
+
+    def ungettext(self, one: str, many: str, n: int) -> str:
+        return self._catalog().ungettext(one, many, n)
+
+
+_WTFORMS = _WtformsCatalog()
+
+
+def _keep_wtforms_catalog() -> None:
+    request.wtforms_translations = _WTFORMS  # where flask_wtf.i18n looks first
 
 
 def bdi(value) -> Markup:

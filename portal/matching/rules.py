@@ -325,6 +325,9 @@ class Match:
     passes: bool
     criteria: Sequence[Criterion] = field(default_factory=list)
     distance_km: float | None = None
+    # The participant's facts as matched (from the index on a page): a candidate card shows
+    # them without reading the database once per row.
+    participant: ParticipantFacts | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

@@ -131,7 +131,7 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
 def _match(v, p, points: float, km, passes: bool = True) -> Match:
     on = today()
     criteria = LazyCriteria(lambda: explain(v, p, km, on))
-    return Match(v.id, p.id, round(points, 2), passes, criteria, km)
+    return Match(v.id, p.id, round(points, 2), passes, criteria, km, participant=p)
 
 
 # -- explanation -----------------------------------------------------------------------------

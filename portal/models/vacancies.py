@@ -7,7 +7,7 @@ booleans, dates are `date` columns and postcodes four characters."""
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import utcnow
@@ -22,6 +22,10 @@ class VacancyStatus(StrEnum):
 
 
 class Vacancy(SQLModel, table=True):
+    # The open ones (published, closing date not passed): every vacancy list counts and
+    # sorts them, and expire_due looks for the overdue ones, on each read.
+    __table_args__ = (Index("ix_vacancy_status_closing", "status", "closing_date"),)
+
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     status: str = Field(default=VacancyStatus.DRAFT, max_length=20, index=True)

@@ -22,7 +22,8 @@ from portal.services.participants import profiles
 
 from .conftest import login, post
 from .participant_factory import endorse, make_participant
-from .test_employers_vacancies import create, employer, new_vacancy  # noqa: F401
+from .test_employers_vacancies import create, new_vacancy
+from .test_employers_vacancies import employer as employer_fixture  # noqa: F401 (a fixture)
 
 ESCO = Path(__file__).parent / "fixtures" / "esco"
 FITTING = {"licence_category": "", "certificates": [], "certificates_trained": [],
@@ -69,7 +70,7 @@ def add_skill(app, db, mentor, p, code, level=2):
 # -- defect 3: typed must-haves --------------------------------------------------------------
 
 
-def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):  # noqa: F811
+def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):
     vacancy = new_vacancy(employer, db, must_have=[], must_have_other="Heftruck, pallets tellen")
     rows = db.exec(select(VacancySkill).where(VacancySkill.vacancy_id == vacancy.id)).all()
     assert {(r.code, r.must_have, r.free_text) for r in rows} == {
@@ -78,7 +79,7 @@ def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):  # noqa
     }
 
 
-def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, participant):  # noqa: F811
+def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, participant):
     response = create(employer, must_have_other="werken met een weegschaal", **FITTING)
     page = employer.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert "not matched automatically: werken met een weegschaal" in page
@@ -99,7 +100,12 @@ def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, par
 
 
 def test_esco_must_have_is_observed_through_the_built_in_skill(
-    app, db, employer, mentor, participant, imported  # noqa: F811
+    app,
+    db,
+    employer,
+    mentor,
+    participant,
+    imported,
 ):
     add_skill(app, db, mentor, participant, "forklift", 3)
     vacancy = new_vacancy(employer, db, publish=True, must_have=["esco:test-operate-forklift"],
@@ -112,7 +118,12 @@ def test_esco_must_have_is_observed_through_the_built_in_skill(
 
 
 def test_mentor_records_an_imported_skill_by_typing_it(
-    app, db, employer, mentor, participant, imported  # noqa: F811
+    app,
+    db,
+    employer,
+    mentor,
+    participant,
+    imported,
 ):
     url = f"/mentor/participants/{participant.id}/skills"
     form = {"skill": "", "skill_text": "Goederen opslaan", "level": "2", "evidence": "Stores."}
@@ -146,7 +157,7 @@ def test_vacancies_and_participants_share_one_certificate_list():
     assert set(pcat.CERTIFICATES) == set(catalogues.codes(catalogues.CERTIFICATES))
 
 
-def test_participant_records_what_a_vacancy_can_ask(app, db, employer, mentor, participant):  # noqa: F811
+def test_participant_records_what_a_vacancy_can_ask(app, db, employer, mentor, participant):
     url = f"/mentor/participants/{participant.id}/certificates"
     form = {"certificate": "aerial-platform", "expires_on": ""}
     assert post(mentor, url, form, token_from=url).status_code == 302
@@ -164,7 +175,7 @@ def test_participant_records_what_a_vacancy_can_ask(app, db, employer, mentor, p
 
 
 @pytest.mark.parametrize("query", ["الرافعة الشوكية", "chariot élévateur", "heftruck"])
-def test_free_text_search_finds_labels_in_every_language(app, db, employer, query):  # noqa: F811
+def test_free_text_search_finds_labels_in_every_language(app, db, employer, query):
     vacancy = new_vacancy(employer, db, publish=True, must_have=["forklift"], must_have_other="")
     with app.test_request_context("/?lang=ar"):
         s = Session(app.extensions["portal_engine"])
@@ -175,17 +186,21 @@ def test_free_text_search_finds_labels_in_every_language(app, db, employer, quer
 
 
 def test_vacancy_with_only_typed_must_haves_still_matches(
-    app, db, employer, mentor, participant  # noqa: F811
+    app,
+    db,
+    employer,
+    mentor,
+    participant,
 ):
-    vacancy = new_vacancy(employer, db, publish=True, must_have=[], nice_to_have=[],
-                          must_have_other="pallets stapelen, kisten sjouwen", **FITTING)  # fmt: skip
+    typed = {"must_have": [], "nice_to_have": [], "must_have_other": "pallets stapelen, kisten"}
+    vacancy = new_vacancy(employer, db, publish=True, **typed, **FITTING)
     passes, criteria = explain(app, vacancy, participant)
     assert passes and [s for s, _m in criteria["skill_other"]] == [CHECK, CHECK]
     page = employer.get(f"/employer/vacancies/{vacancy.id}/candidates?lang=ar")
     assert page.status_code == 200
 
 
-def test_participant_without_skills_still_matches(app, db, employer, mentor, participant):  # noqa: F811
+def test_participant_without_skills_still_matches(app, db, employer, mentor, participant):
     with app.app_context():
         for row in profiles.skills_of(db, participant):
             profiles.remove_row(db, mentor.user, participant, ParticipantSkill, row.id)
@@ -196,7 +211,12 @@ def test_participant_without_skills_still_matches(app, db, employer, mentor, par
 
 
 def test_removed_entry_is_explained_not_a_500(
-    app, db, employer, mentor, participant, imported  # noqa: F811
+    app,
+    db,
+    employer,
+    mentor,
+    participant,
+    imported,
 ):
     vacancy = new_vacancy(employer, db, publish=True, must_have=["esco:test-store-goods"],
                           must_have_other="", **FITTING)  # fmt: skip
@@ -212,7 +232,7 @@ def test_removed_entry_is_explained_not_a_500(
 # -- type-ahead --------------------------------------------------------------------------------
 
 
-def test_type_ahead_answers_in_any_language(app, employer, imported):  # noqa: F811
+def test_type_ahead_answers_in_any_language(app, employer, imported):
     def codes(q, lang="en"):
         response = employer.get("/lookup/vocabulary/skill", query_string={"q": q, "lang": lang})
         assert response.status_code == 200

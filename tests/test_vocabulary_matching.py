@@ -23,20 +23,27 @@ from portal.services.participants import profiles
 from .conftest import login, post
 from .participant_factory import endorse, make_participant
 from .test_employers_vacancies import create, new_vacancy
-from .test_employers_vacancies import employer as employer_fixture  # noqa: F401 (a fixture)
 
 ESCO = Path(__file__).parent / "fixtures" / "esco"
 FITTING = {"licence_category": "", "certificates": [], "certificates_trained": [],
            "shifts": ["day"], "postcode": "9050"}  # fmt: skip
 
 
-@pytest.fixture()
-def mentor(app, make_user):
-    user = make_user("mentor")
+def signed_in(app, user):
     client = app.test_client()
     login(client, user.email)
     client.user = user
     return client
+
+
+@pytest.fixture()
+def employer(app, make_user):
+    return signed_in(app, make_user("employer"))
+
+
+@pytest.fixture()
+def mentor(app, make_user):
+    return signed_in(app, make_user("mentor"))
 
 
 @pytest.fixture()

@@ -89,7 +89,7 @@ def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):
 def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, participant):
     response = create(employer, must_have_other="werken met een weegschaal", **FITTING)
     page = employer.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
-    assert "not matched automatically: werken met een weegschaal" in page
+    assert "not matched automatically" in page and "werken met een weegschaal" in page
     vacancy_id = int(response.headers["Location"].rsplit("/", 1)[-1])
     post(employer, f"/employer/vacancies/{vacancy_id}/publish", token_from="/employer/")
     vacancy = db.get(Vacancy, vacancy_id)

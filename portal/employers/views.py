@@ -7,7 +7,7 @@ from flask_login import current_user
 from .. import db
 from ..access import roles
 from ..forms import ActionForm, attach_errors
-from ..i18n import _, current_language
+from ..i18n import _, current_language, isolate
 from ..models import Organisation, Vacancy
 from ..services import organisations
 from ..services import vocabulary as vocab
@@ -114,7 +114,7 @@ def _warn_unmatched(data: VacancyData) -> None:
         message = _(
             "Not in the list, so not matched automatically: %(skills)s. Mentors are asked "
             "to check these themselves.",
-            skills=", ".join(typed),
+            skills=", ".join(isolate(text) for text in typed),
         )
         flash(message, "info")
 

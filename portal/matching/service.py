@@ -17,7 +17,7 @@ from search_index import open_engine
 
 from .. import clock
 from .. import db as portal_db
-from ..i18n import _, get_locale
+from ..i18n import _, get_locale, isolate
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from ..services import vocabulary as vocab
@@ -301,7 +301,7 @@ def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
     for text in v.other:
         message = _(
             "Typed by the employer, not matched automatically: %(text)s. Check this yourself.",
-            text=text,
+            text=isolate(text),
         )
         result.append(Criterion("skill_other", CHECK, message))
     if not p.needs:

@@ -5,8 +5,10 @@ list, every language's labels searchable; bad input never breaks matching."""
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import Session, select
 
+from portal import db as portal_db
 from portal.matching import service as matching
 from portal.matching.rules import CHECK, MET, MISSING
 from portal.models import (
@@ -22,6 +24,7 @@ from portal.services.participants import profiles
 
 from .conftest import login, post
 from .participant_factory import endorse, make_participant
+from .test_db_migrations import empty_database  # noqa: F401 (a fixture)
 from .test_employers_vacancies import create, new_vacancy
 
 ESCO = Path(__file__).parent / "fixtures" / "esco"
@@ -258,3 +261,32 @@ def test_type_ahead_is_for_signed_in_roles_only(app, make_user):
     participant = app.test_client()
     login(participant, make_user("participant").email)
     assert participant.get("/lookup/vocabulary/skill?q=hef").status_code == 403
+
+
+# -- the migration to one certificate list ------------------------------------------------------
+
+
+def test_migration_rewrites_participant_certificates_to_the_one_list(empty_database):  # noqa: F811
+    """Old participant spellings become the list's codes; a double (both spellings) is one."""
+    portal_db.upgrade(empty_database, "0009")
+    engine = portal_db.make_engine(empty_database)
+    rows = [(1, "vca_basic"), (1, "vca-basic"), (2, "cleaning_machine"), (2, "forklift")]
+    with engine.begin() as connection:  # rows without their participant: no foreign keys
+        if engine.dialect.name == "sqlite":
+            connection.execute(text("PRAGMA foreign_keys=OFF"))
+        else:
+            connection.execute(text("SET session_replication_role = replica"))
+        for participant_id, code in rows:
+            connection.execute(
+                text("INSERT INTO participant_certificate (participant_id, certificate) "
+                     "VALUES (:p, :c)"),  # fmt: skip
+                {"p": participant_id, "c": code},
+            )
+    portal_db.upgrade(empty_database)
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT participant_id, certificate FROM participant_certificate")
+        ).all()
+    engine.dispose()
+    assert sorted(found) == [(1, "vca-basic"), (2, "cleaning-machine"), (2, "forklift")]
+    assert {code for _p, code in found} <= set(pcat.CERTIFICATES)

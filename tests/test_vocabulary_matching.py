@@ -278,8 +278,10 @@ def test_migration_rewrites_participant_certificates_to_the_one_list(empty_datab
             connection.execute(text("SET session_replication_role = replica"))
         for participant_id, code in rows:
             connection.execute(
-                text("INSERT INTO participant_certificate (participant_id, certificate) "
-                     "VALUES (:p, :c)"),  # fmt: skip
+                text(
+                    "INSERT INTO participant_certificate (participant_id, certificate) "
+                    "VALUES (:p, :c)"
+                ),  # fmt: skip
                 {"p": participant_id, "c": code},
             )
     portal_db.upgrade(empty_database)

@@ -72,6 +72,12 @@ def explain(app, vacancy, p, lang="en"):
         return match.passes, found
 
 
+def asking(employer, db, *must_have):
+    """A published vacancy the fixture participant fits, with these must-haves only."""
+    return new_vacancy(employer, db, publish=True, must_have=list(must_have),
+                       must_have_other="", **FITTING)  # fmt: skip
+
+
 def add_skill(app, db, mentor, p, code, level=2):
     with app.app_context():
         profiles.add_skill(db, mentor.user, p, code, level, "Seen at work.")
@@ -110,16 +116,10 @@ def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, par
 
 
 def test_esco_must_have_is_observed_through_the_built_in_skill(
-    app,
-    db,
-    employer,
-    mentor,
-    participant,
-    imported,
+    app, db, employer, mentor, participant, imported
 ):
     add_skill(app, db, mentor, participant, "forklift", 3)
-    vacancy = new_vacancy(employer, db, publish=True, must_have=["esco:test-operate-forklift"],
-                          must_have_other="", **FITTING)  # fmt: skip
+    vacancy = asking(employer, db, "esco:test-operate-forklift")
     _passes, criteria = explain(app, vacancy, participant)
     assert [status for status, _m in criteria["skill_must"]] == [MET]
     assert "driving a forklift" in criteria["skill_must"][0][1]
@@ -128,12 +128,7 @@ def test_esco_must_have_is_observed_through_the_built_in_skill(
 
 
 def test_mentor_records_an_imported_skill_by_typing_it(
-    app,
-    db,
-    employer,
-    mentor,
-    participant,
-    imported,
+    app, db, employer, mentor, participant, imported
 ):
     url = f"/mentor/participants/{participant.id}/skills"
     form = {"skill": "", "skill_text": "Goederen opslaan", "level": "2", "evidence": "Stores."}
@@ -143,8 +138,7 @@ def test_mentor_records_an_imported_skill_by_typing_it(
         select(ParticipantSkill.skill).where(ParticipantSkill.participant_id == participant.id)
     ).all()
     assert "esco:test-store-goods" in codes
-    vacancy = new_vacancy(employer, db, publish=True, must_have=["esco:test-store-goods"],
-                          must_have_other="", **FITTING)  # fmt: skip
+    vacancy = asking(employer, db, "esco:test-store-goods")
     _passes, criteria = explain(app, vacancy, participant, "fr")  # no French label: Dutch
     [(status, message)] = criteria["skill_must"]
     assert status == MET and "goederen opslaan" in message and "esco:" not in message
@@ -195,13 +189,7 @@ def test_free_text_search_finds_labels_in_every_language(app, db, employer, quer
 # -- bad input -------------------------------------------------------------------------------
 
 
-def test_vacancy_with_only_typed_must_haves_still_matches(
-    app,
-    db,
-    employer,
-    mentor,
-    participant,
-):
+def test_vacancy_with_only_typed_must_haves_still_matches(app, db, employer, mentor, participant):
     typed = {"must_have": [], "nice_to_have": [], "must_have_other": "pallets stapelen, kisten"}
     vacancy = new_vacancy(employer, db, publish=True, **typed, **FITTING)
     passes, criteria = explain(app, vacancy, participant)
@@ -220,16 +208,8 @@ def test_participant_without_skills_still_matches(app, db, employer, mentor, par
     assert mentor.get(f"/mentor/vacancies/{vacancy.id}/candidates").status_code == 200
 
 
-def test_removed_entry_is_explained_not_a_500(
-    app,
-    db,
-    employer,
-    mentor,
-    participant,
-    imported,
-):
-    vacancy = new_vacancy(employer, db, publish=True, must_have=["esco:test-store-goods"],
-                          must_have_other="", **FITTING)  # fmt: skip
+def test_removed_entry_is_explained_not_a_500(app, db, employer, mentor, participant, imported):
+    vacancy = asking(employer, db, "esco:test-store-goods")
     with app.app_context():
         db.delete(db.exec(select(EscoSkill).where(EscoSkill.code == "esco:test-store-goods")).one())
         db.commit()

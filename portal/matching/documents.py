@@ -115,7 +115,8 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
     skills = _grouped(db, VacancySkill, "vacancy_id", ids, "code", "must_have", "free_text")
     certs = _grouped(db, VacancyCertificate, "vacancy_id", ids, "code", "employer_trains")
     commitments = {c.vacancy_id: c for c in _grouped_flat(db, MentoringCommitment, ids)}
-    skill_links, occ_links = vocab.links(db, "skill"), vocab.links(db, "occupation")
+    known = {kind: vocab.catalogue(db, kind) for kind in vocab.KINDS}
+    skill_links, occ_links = known["skill"].links, known["occupation"].links
     result = []
     for v in vacancies:
         rows = [
@@ -148,7 +149,7 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
             else (),
             other=tuple(code for code, _must, free in rows if free),
         )
-        result.append((facts, _vacancy_text(db, v, rows)))
+        result.append((facts, _vacancy_text(known, v, rows)))
     return result
 
 
@@ -156,11 +157,11 @@ def _grouped_flat(db: Session, model, ids):
     return db.exec(select(model).where(col(model.vacancy_id).in_(list(ids)))).all()
 
 
-def _vacancy_text(db: Session, v: Vacancy, skills) -> str:
+def _vacancy_text(known: dict, v: Vacancy, skills) -> str:
     """Title, tasks and the labels of occupation and skills in every UI language (built-in
     or ESCO), so a reader finds the vacancy in their own language; typed text as typed."""
-    entries = [vocab.find(db, "occupation", v.occupation_code)]
-    entries += [None if free else vocab.find(db, "skill", code) for code, _must, free in skills]
+    entries = [known["occupation"].find(v.occupation_code)]
+    entries += [None if free else known["skill"].find(code) for code, _must, free in skills]
     parts = [v.title, v.tasks, *(code for code, _must, free in skills if free)]
     for entry in filter(None, entries):
         parts += [entry.labels.get(lang, "") for lang in TEXT_LANGUAGES]
@@ -214,7 +215,8 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
     missing right to work rtw_until -1), so every rule refuses them."""
     ids = [p.id for p in participants]
     cases = {f.participant.id: f for f in caseload.case_facts(db, list(participants))}
-    skill_links, occ_links = vocab.links(db, "skill"), vocab.links(db, "occupation")
+    skill_links = vocab.catalogue(db, "skill").links
+    occ_links = vocab.catalogue(db, "occupation").links
     skills = _grouped(db, ParticipantSkill, "participant_id", ids, "skill", "level")
     occupations = _grouped(db, ParticipantOccupation, "participant_id", ids, "occupation")
     certificates = _grouped(

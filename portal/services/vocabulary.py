@@ -70,16 +70,21 @@ def _table(kind: str):
 
 
 @dataclass
-class _Catalogue:
+class Catalogue:
+    """One kind's entries as of the last import; fetch it once for a batch of documents."""
+
     entries: dict[str, Entry]  # built-in and unlinked ESCO entries, by code
     links: dict[str, str]  # linked ESCO code -> built-in code
 
+    def find(self, code: str) -> Entry | None:
+        return self.entries.get(self.links.get(code, code)) if code else None
 
-_CACHE: dict[tuple, _Catalogue] = {}
+
+_CACHE: dict[tuple, Catalogue] = {}
 _LOCK = Lock()
 
 
-def _catalogue(db: Session, kind: str) -> _Catalogue:
+def catalogue(db: Session, kind: str) -> Catalogue:
     table = _table(kind)
     version = db.exec(select(func.count(), func.max(table.imported_at))).one()
     key = (str(db.get_bind().url), kind, *version)
@@ -94,7 +99,7 @@ def _catalogue(db: Session, kind: str) -> _Catalogue:
     return found
 
 
-def _build(db: Session, kind: str) -> _Catalogue:
+def _build(db: Session, kind: str) -> Catalogue:
     entries: dict[str, Entry] = {}
     extra: dict[str, list[str]] = {}
     for item in _builtin_items(kind):
@@ -112,24 +117,13 @@ def _build(db: Session, kind: str) -> _Catalogue:
     for code, names in extra.items():  # a linked concept's names find the built-in entry
         entry = entries[code]
         entries[code] = Entry(code, entry.labels, tuple(dict.fromkeys(entry.names + tuple(names))))
-    return _Catalogue(entries, links)
-
-
-def canonical(db: Session, kind: str, code: str) -> str:
-    """The code an entry counts as: a linked ESCO code becomes its built-in code."""
-    return _catalogue(db, kind).links.get(code, code)
-
-
-def links(db: Session, kind: str) -> dict[str, str]:
-    """Linked ESCO code -> built-in code, for the matcher's documents."""
-    return _catalogue(db, kind).links
+    return Catalogue(entries, links)
 
 
 def find(db: Session, kind: str, code: str) -> Entry | None:
     """The entry of a code (a linked ESCO code gives the built-in one); None when the code
     is in no list (typed text, or an entry removed since)."""
-    found = _catalogue(db, kind)
-    return found.entries.get(found.links.get(code, code)) if code else None
+    return catalogue(db, kind).find(code)
 
 
 def resolve(db: Session, kind: str, text: str) -> str | None:
@@ -141,7 +135,7 @@ def resolve(db: Session, kind: str, text: str) -> str | None:
     wanted = normalized(text)
     if not wanted:
         return None
-    matches = [e for e in _catalogue(db, kind).entries.values() if wanted in e.names]
+    matches = [e for e in catalogue(db, kind).entries.values() if wanted in e.names]
     return min(matches, key=lambda e: not e.builtin).code if matches else None
 
 
@@ -152,7 +146,7 @@ def suggest(db: Session, kind: str, query: str, locale, limit: int = SUGGESTIONS
     if not wanted:
         return []
     ranked = []
-    for entry in _catalogue(db, kind).entries.values():
+    for entry in catalogue(db, kind).entries.values():
         rank = min((_rank(name, wanted) for name in entry.names), default=9)
         if rank < 9:
             ranked.append(
@@ -207,7 +201,7 @@ def choices(db: Session, kind: str, locale, keep=()) -> list[tuple[str, str]]:
 
 def occupation_choices(db: Session, locale) -> list[tuple[str, str]]:
     """Every occupation (built-in, then imported ones on their own): one select, short list."""
-    found = _catalogue(db, "occupation").entries.values()
+    found = catalogue(db, "occupation").entries.values()
     imported = sorted(
         ((e.code, display(e, locale)) for e in found if not e.builtin),
         key=lambda pair: builtin._sort_key(pair[1]),

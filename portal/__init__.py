@@ -53,6 +53,7 @@ def _register_blueprints(app: Flask) -> None:
     from .employers import bp as employers_bp
     from .front import bp as front_bp
     from .listen import bp as listen_bp
+    from .lookup import bp as lookup_bp
     from .matches import bp as matches_bp
     from .mentors import bp as mentors_bp
     from .notifications import bp as notifications_bp
@@ -78,3 +79,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(checkins_bp, url_prefix="/checkins")
     app.register_blueprint(outcomes_bp, url_prefix="/outcomes")
     app.register_blueprint(front_bp)
+    app.register_blueprint(lookup_bp, url_prefix="/lookup")

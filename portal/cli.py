@@ -212,9 +212,11 @@ def vocabulary_import_esco(folder):
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(
-        "occupations: {occupations_added} added, {occupations_updated} updated; "
-        "skills: {skills_added} added, {skills_updated} updated".format(**counts)
+        "occupations: {occupations_added} added, {occupations_updated} updated, "
+        "{occupations_linked} linked; skills: {skills_added} added, {skills_updated} updated, "
+        "{skills_linked} linked".format(**counts)
     )
+    click.echo("Run `portal index rebuild` so matching uses the new links.")
 
 
 # -- search index --------------------------------------------------------------------------

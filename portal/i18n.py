@@ -90,18 +90,18 @@ def get_locale():
     return flask_babel.get_locale()
 
 
-def _(text: str, **variables) -> str:
+def _(text: str, /, **variables) -> str:
     """gettext: flask_babel's, with the catalog looked up once (see _translations)."""
     translated = _translations().ugettext(text)
     return translated % variables if variables else translated
 
 
-def _l(text: str, **variables) -> LazyString:
+def _l(text: str, /, **variables) -> LazyString:
     """lazy_gettext (for strings built at import time), translated through the kept catalog."""
     return LazyString(_, text, **variables)
 
 
-def ngettext(one: str, many: str, num: int, **variables) -> str:
+def ngettext(one: str, many: str, num: int, /, **variables) -> str:
     """flask_babel's ngettext (num also as %(num)d), with the kept catalog."""
     variables.setdefault("num", num)
     return _translations().ungettext(one, many, num) % variables

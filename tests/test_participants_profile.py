@@ -178,7 +178,7 @@ def test_certificates_with_expiry(app, db, mentor, mentor_client):
     assert "This certificate has expired." in response.get_data(as_text=True)
     future = (clock.today() + timedelta(days=300)).isoformat()
     post(mentor_client, url, {"certificate": "forklift", "expires_on": future}, token_from=url)
-    assert "Forklift certificate" in mentor_client.get(url).get_data(as_text=True)
+    assert "Forklift — valid until" in mentor_client.get(url).get_data(as_text=True)
 
 
 def test_another_mentor_gets_403_sees_nothing_changes_nothing_and_is_logged(

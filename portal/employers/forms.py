@@ -37,8 +37,10 @@ def _number(label, low, high, **kwargs):
 
 
 def _free_skills(label):
+    """A plain text field (resolved to entries on save); typeahead.js adds suggestions."""
     description = _l("Not in the list? Type them, separated by commas.")
-    return _text(label, 500, required=False, description=description)
+    render_kw = {"data-typeahead": "skill", "data-typeahead-list": True}
+    return _text(label, 500, required=False, description=description, render_kw=render_kw)
 
 
 class ProfileForm(FlaskForm):

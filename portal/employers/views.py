@@ -7,7 +7,7 @@ from flask_login import current_user
 from .. import db
 from ..access import roles
 from ..forms import ActionForm, attach_errors
-from ..i18n import _, current_language
+from ..i18n import _, current_language, isolate
 from ..models import Organisation, Vacancy
 from ..services import organisations
 from ..services import vocabulary as vocab
@@ -108,16 +108,28 @@ def commitment():
     return render_template("employers/commitment.html", form=form)
 
 
+def _warn_unmatched(data: VacancyData) -> None:
+    typed = content.unmatched(db.session(), data)
+    if typed:
+        message = _(
+            "Not in the list, so not matched automatically: %(skills)s. Mentors are asked "
+            "to check these themselves.",
+            skills=", ".join(isolate(text) for text in typed),
+        )
+        flash(message, "info")
+
+
 def _vacancy_form(data: VacancyData | None = None) -> VacancyForm:
     session = db.session()
     locale = current_language()
     values = {}
     if data is not None and request.method == "GET":
         values = vars(data) | vars(data.commitment)
+    chosen = [*data.must_have, *data.nice_to_have] if data is not None else []
     return VacancyForm(
         data=values or None,
         occupations=vocab.occupation_choices(session, locale),
-        skills=vocab.skill_choices(session, locale),
+        skills=vocab.skill_choices(session, locale, keep=chosen),
     )
 
 
@@ -145,6 +157,7 @@ def new_vacancy():
     if _save(form, action, lambda: content.problems(session, data())):
         if created["new"]:
             flash(_("The vacancy is saved as a draft. Check it and publish it."), "success")
+        _warn_unmatched(data())
         return redirect(url_for("employers.vacancy", vacancy_id=created["vacancy"].id))
     return render_template("employers/vacancy_form.html", form=form, vacancy=None)
 
@@ -182,6 +195,7 @@ def edit_vacancy(vacancy_id: int):
 
     if _save(form, action, lambda: content.problems(session, data())):
         flash(_("The vacancy is saved."), "success")
+        _warn_unmatched(data())
         return redirect(url_for("employers.vacancy", vacancy_id=item.id))
     return render_template("employers/vacancy_form.html", form=form, vacancy=item)
 

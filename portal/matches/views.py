@@ -8,7 +8,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from sqlmodel import col, select
 
-from .. import db, paging, vocabulary
+from .. import db, paging
 from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, _l, current_language, dutch_beside
@@ -16,6 +16,7 @@ from ..matching import service as matching
 from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
 from ..services import participant_catalogues as cat
 from ..services import reactions
+from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
 from ..services.participants import opening
 from ..services.proposals import boards
@@ -90,8 +91,8 @@ def _profile(match) -> dict:
         "pseudonym": pseudonym(match.participant_id),
         "dutch": cat.DUTCH_LEVELS[facts.dutch] if 0 <= facts.dutch < 6 else "?",
         "skills": [
-            (vocabulary.label(vocabulary.skill(code), locale) or code, cat.SKILL_LEVELS.get(level))
-            for code, level in facts.skills
+            (vocab.skill_label(db.session(), code, locale), cat.SKILL_LEVELS.get(level))
+            for code, level in (facts.skills if facts else ())
         ],
     }
 

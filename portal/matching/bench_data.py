@@ -282,7 +282,7 @@ def generate(db: Session, n: int, seed: int = 1) -> Generated:
                     "evidence": "gezien op de werkvloer",
                 },
             )
-        for code, share in (("forklift", 0.15), ("vca_basic", 0.2), ("food_hygiene", 0.05)):
+        for code, share in (("forklift", 0.15), ("vca-basic", 0.2), ("food-hygiene", 0.05)):
             if rng.random() < share:
                 expires = (
                     None if rng.random() < 0.6 else today + timedelta(days=rng.randint(10, 300))

@@ -31,6 +31,7 @@ from ..models import (
 )
 from ..services import caseload
 from ..services import participant_catalogues as pcat
+from ..services import vocabulary as vocab
 from ..services.participants import profiles, records
 from .index_query import (
     FIELDS_PARTICIPANT,
@@ -51,7 +52,7 @@ from .rules import (
 )
 
 CHUNK = 1000
-TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
+TEXT_LANGUAGES = vocabulary.LOCALES  # every UI language's labels go into the free-text field
 VERSION = 1
 
 
@@ -114,16 +115,22 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
     skills = _grouped(db, VacancySkill, "vacancy_id", ids, "code", "must_have", "free_text")
     certs = _grouped(db, VacancyCertificate, "vacancy_id", ids, "code", "employer_trains")
     commitments = {c.vacancy_id: c for c in _grouped_flat(db, MentoringCommitment, ids)}
+    known = {kind: vocab.catalogue(db, kind) for kind in vocab.KINDS}
+    skill_links, occ_links = known["skill"].links, known["occupation"].links
     result = []
     for v in vacancies:
-        rows = skills.get(v.id, [])
-        occupation = vocabulary.occupation(v.occupation_code)
+        rows = [
+            (skill_links.get(code, code) if not free else code, must, free)
+            for code, must, free in skills.get(v.id, [])
+        ]
+        occ = occ_links.get(v.occupation_code, v.occupation_code)
+        occupation = vocabulary.occupation(occ)
         commitment = commitments.get(v.id)
         facts = VacancyFacts(
             id=v.id,
             org=v.organisation_id,
             title=v.title,
-            occ=v.occupation_code,
+            occ=occ,
             group=occupation.group if occupation else "",
             dutch=v.dutch_level,
             coaching=bool(v.language_coaching),
@@ -140,8 +147,9 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
             colleague_langs=colleague_languages(commitment.colleague_languages)
             if commitment
             else (),
+            other=tuple(code for code, _must, free in rows if free),
         )
-        result.append((facts, _vacancy_text(v, rows, occupation)))
+        result.append((facts, _vacancy_text(known, v, rows)))
     return result
 
 
@@ -149,13 +157,14 @@ def _grouped_flat(db: Session, model, ids):
     return db.exec(select(model).where(col(model.vacancy_id).in_(list(ids)))).all()
 
 
-def _vacancy_text(v: Vacancy, skills, occupation) -> str:
-    parts = [v.title, v.tasks]
-    if occupation is not None:
-        parts += [occupation.labels.get(lang, "") for lang in TEXT_LANGUAGES]
-    for code, _must, _free in skills:
-        item = vocabulary.skill(code)
-        parts += [item.labels.get(lang, "") for lang in TEXT_LANGUAGES] if item else [code]
+def _vacancy_text(known: dict, v: Vacancy, skills) -> str:
+    """Title, tasks and the labels of occupation and skills in every UI language (built-in
+    or ESCO), so a reader finds the vacancy in their own language; typed text as typed."""
+    entries = [known["occupation"].find(v.occupation_code)]
+    entries += [None if free else known["skill"].find(code) for code, _must, free in skills]
+    parts = [v.title, v.tasks, *(code for code, _must, free in skills if free)]
+    for entry in filter(None, entries):
+        parts += [entry.labels.get(lang, "") for lang in TEXT_LANGUAGES]
     return "\n".join(parts)
 
 
@@ -206,6 +215,8 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
     missing right to work rtw_until -1), so every rule refuses them."""
     ids = [p.id for p in participants]
     cases = {f.participant.id: f for f in caseload.case_facts(db, list(participants))}
+    skill_links = vocab.catalogue(db, "skill").links
+    occ_links = vocab.catalogue(db, "occupation").links
     skills = _grouped(db, ParticipantSkill, "participant_id", ids, "skill", "level")
     occupations = _grouped(db, ParticipantOccupation, "participant_id", ids, "occupation")
     certificates = _grouped(
@@ -227,7 +238,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
             ParticipantFacts(
                 id=p.id,
                 mentor=p.mentor_id,
-                occs=tuple(r[0] for r in occupations.get(p.id, [])),
+                occs=tuple(occ_links.get(r[0], r[0]) for r in occupations.get(p.id, [])),
                 dutch=p.dutch_level_rank if p.dutch_level_rank is not None else -1,
                 licences=licences_with_implied(split(p.licences)),
                 certs=tuple(
@@ -244,7 +255,9 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
                     dict.fromkeys(split(p.spoken_languages) + split(p.preferred_languages))
                 ),
                 endorsed_until=day(case.endorsement.valid_until) if ready else -1,
-                skills=tuple(skills.get(p.id, [])),
+                skills=tuple(
+                    (skill_links.get(code, code), level) for code, level in skills.get(p.id, [])
+                ),
             )
         )
     return result

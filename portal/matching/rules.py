@@ -46,6 +46,7 @@ SHIFTS = ("day", "evening", "night", "weekend")
 W_SAME, W_RELATED = 200.0, 100.0
 W_SKILLS, W_DISTANCE, W_SUPPORT = 40.0, 20.0, 20.0
 MET, COACHABLE, MISSING = "met", "coachable", "missing"
+CHECK = "check"  # the portal could not check it: the mentor checks it themselves
 
 
 def day(value: date | None, default: int = MAX_DAY) -> int:
@@ -90,6 +91,7 @@ class VacancyFacts:
     certs: tuple[tuple[str, bool], ...] = ()  # (code, employer trains)
     support: tuple[str, ...] = ()  # support needs the commitment meets
     colleague_langs: tuple[str, ...] = ()  # languages colleagues speak (codes)
+    other: tuple[str, ...] = ()  # requirements typed by the employer: nobody can match them
 
     @property
     def dutch_min(self) -> int:

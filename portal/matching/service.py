@@ -15,14 +15,17 @@ from sqlmodel import Session
 
 from search_index import open_engine
 
-from .. import clock, vocabulary
-from ..i18n import _, get_locale
+from .. import clock
+from .. import db as portal_db
+from ..i18n import _, get_locale, isolate
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
+from ..services import vocabulary as vocab
 from . import documents
 from . import index_query as index_matching
 from .index import get_store
 from .rules import (
+    CHECK,
     COACHABLE,
     DUTCH_CODES,
     MET,
@@ -147,16 +150,17 @@ def _dutch(rank: int) -> str:
 
 
 def _occupation(code: str) -> str:
-    return vocabulary.label(vocabulary.occupation(code), get_locale()) or code
+    return vocab.occupation_label(portal_db.session(), code, get_locale())
 
 
-def _skill(code: str) -> str:
-    return vocabulary.label(vocabulary.skill(code), get_locale()) or code
+def _skill(code: str) -> str | None:
+    """The skill's label in the reader's language; None when it is in no list any more."""
+    entry = vocab.find(portal_db.session(), "skill", code)
+    return vocab.display(entry, get_locale()) if entry else None
 
 
 def _certificate(code: str) -> str:
-    item = catalogues.find(catalogues.CERTIFICATES, code.replace("_", "-"))
-    return str(item.label if item else pcat.CERTIFICATES.get(code, code))
+    return catalogues.label(catalogues.CERTIFICATES, code.replace("_", "-"))
 
 
 def _shift(code: str) -> str:
@@ -272,7 +276,15 @@ def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
             level = levels.get(code)
             label = _skill(code)
             kind = "skill_must" if must else "skill_nice"
-            if level is None:
+            if label is None:
+                result.append(
+                    Criterion(
+                        kind,
+                        CHECK,
+                        _("A skill that is no longer in the list: check this yourself."),
+                    )
+                )
+            elif level is None:
                 message = (
                     _("%(skill)s (must-have): not observed.", skill=label)
                     if must
@@ -286,6 +298,12 @@ def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
                     level=str(pcat.SKILL_LEVELS.get(level, level)),
                 )
                 result.append(Criterion(kind, MET if level >= 2 else COACHABLE, message))
+    for text in v.other:
+        message = _(
+            "Typed by the employer, not matched automatically: %(text)s. Check this yourself.",
+            text=isolate(text),
+        )
+        result.append(Criterion("skill_other", CHECK, message))
     if not p.needs:
         result.append(Criterion("support", MET, _("No special support needed.")))
     else:

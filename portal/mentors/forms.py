@@ -139,6 +139,12 @@ SECTION_TITLES = {
 
 class SkillForm(PersonalCheck, FlaskForm):
     skill = SelectField(_l("Skill"), validate_choice=False)
+    skill_text = StringField(
+        _l("Or type a skill"),
+        description=_l("In any language; the full list (also ESCO) is searched."),
+        validators=[Length(max=200, message=_l("Use at most %(max)d characters."))],
+        render_kw={"data-typeahead": "skill"},
+    )
     level = RadioField(
         _l("Level"),
         choices=choices((str(k), v) for k, v in cat.SKILL_LEVELS.items()),

@@ -5,10 +5,10 @@ import json
 
 from flask import Response
 
-from .. import vocabulary
 from ..i18n import current_language
 from ..services import caseload
 from ..services import participant_catalogues as cat
+from ..services import vocabulary as vocab
 from ..services.participants import privacy, profiles, records
 from .forms import SECTION_TITLES
 
@@ -32,11 +32,11 @@ def profile_context(session, p) -> dict:
         "participant": p,
         "case": case,
         "skills": [
-            (row, vocabulary.label(vocabulary.skill(row.skill), language) or row.skill)
+            (row, vocab.skill_label(session, row.skill, language))
             for row in profiles.skills_of(session, p)
         ],
         "occupations": [
-            vocabulary.label(vocabulary.occupation(code), language) or code
+            vocab.occupation_label(session, code, language)
             for code in profiles.occupations_of(session, p)
         ],
         "certificates": profiles.certificates_of(session, p),

@@ -4,13 +4,14 @@ with the participant at the mentor's side, the sign-in card and the data export.
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import db, vocabulary
+from .. import db
 from ..access import roles
 from ..forms import ActionForm, flag_personal
 from ..i18n import _, _l, current_language
 from ..models import Organisation, ParticipantCertificate, ParticipantSkill
 from ..services import caseload
 from ..services import participant_catalogues as cat
+from ..services import vocabulary as vocab
 from ..services.checkins import follow_up
 from ..services.errors import ServiceError
 from ..services.participants import consents, endorsements, login_codes, opening, profiles
@@ -111,9 +112,8 @@ def skills(participant_id: int):
     form = SkillForm()
     if form.validate_on_submit() and not flag_personal(form, p, "evidence"):
         try:
-            profiles.add_skill(
-                session, current_user, p, form.skill.data, form.level.data, form.evidence.data
-            )
+            skill = form.skill_text.data or form.skill.data  # typed text wins: it was chosen last
+            profiles.add_skill(session, current_user, p, skill, form.level.data, form.evidence.data)
         except ServiceError as error:
             refuse(form, error)
         else:
@@ -126,7 +126,7 @@ def skills(participant_id: int):
         rows=profiles.skills_of(session, p),
         action_form=ActionForm(),
         levels=cat.SKILL_LEVELS,
-        skill_label=lambda code: vocabulary.label(vocabulary.skill(code), current_language()),
+        skill_label=lambda code: vocab.skill_label(session, code, current_language()),
     )
 
 

@@ -16,6 +16,9 @@ class _EscoConcept(SQLModel):
     code: str = Field(max_length=120, unique=True)
     uri: str = Field(max_length=255, unique=True)
     labels: dict = Field(default_factory=dict, sa_type=JSON, nullable=False)
+    alt_labels: dict = Field(default_factory=dict, sa_type=JSON, nullable=False)
+    # The built-in entry this concept names (same URI or name); None: it stands on its own.
+    builtin_code: str | None = Field(default=None, max_length=80)
     imported_at: datetime = Field(default_factory=utcnow)
 
 

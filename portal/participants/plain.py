@@ -1,10 +1,11 @@
 """The participant's own profile as short plain-language blocks, each with a pictogram.
 Built in the current locale; the page builds it a second time in Dutch to show beside it."""
 
-from .. import clock, vocabulary
+from .. import clock
 from ..i18n import _, current_language
 from ..models import OPEN_STAGES, Organisation, Stage, User
 from ..services import participant_catalogues as cat
+from ..services import vocabulary as vocab
 from ..services.participants import consents, endorsements, profiles
 
 
@@ -33,13 +34,13 @@ def plain_blocks(session, p) -> list[dict]:
     block("person", _("You"), about)
 
     skills = [
-        f"{vocabulary.label(vocabulary.skill(row.skill), language)}: {_level(row.level)}"
+        f"{vocab.skill_label(session, row.skill, language)}: {_level(row.level)}"
         for row in profiles.skills_of(session, p)
     ]
     block("tools", _("What you can do"), skills or [_("Nothing written yet.")])
 
     jobs = [
-        vocabulary.label(vocabulary.occupation(code), language)
+        vocab.occupation_label(session, code, language)
         for code in profiles.occupations_of(session, p)
     ]
     block("work", _("Jobs you like"), jobs or [_("Nothing written yet.")])

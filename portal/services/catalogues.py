@@ -57,6 +57,7 @@ LICENCE_CATEGORIES: tuple[Item, ...] = (
     Item("G", _l("G: tractor")),
 )
 
+# The one certificate list: vacancies ask for these codes and participants record them.
 CERTIFICATES: tuple[Item, ...] = (
     Item("vca-basic", _l("VCA basic safety")),
     Item("vca-vol", _l("VCA for supervisors (VOL)")),
@@ -65,6 +66,8 @@ CERTIFICATES: tuple[Item, ...] = (
     Item("aerial-platform", _l("Aerial work platform")),
     Item("food-hygiene", _l("Food hygiene")),
     Item("first-aid", _l("First aid")),
+    Item("welding", _l("Welding")),
+    Item("cleaning-machine", _l("Cleaning machine")),
 )
 
 ORGANISATION_SIZES: tuple[Item, ...] = (

@@ -1,8 +1,9 @@
 """Codes of the participant profile, with their labels. The codes are the ones vacancies use
-(Dutch levels, shifts, licences, certificates, mentoring-support codes); the integrator may
-move the shared ones into one catalogue module later."""
+(Dutch levels, shifts, licences, certificates, mentoring-support codes); certificates come
+from the one list in `catalogues`."""
 
 from ..i18n import _l
+from . import catalogues
 
 DUTCH_LEVELS = ("A0", "A1", "A2", "B1", "B2", "C1")
 DUTCH_LEVEL_RANK = {code: rank for rank, code in enumerate(DUTCH_LEVELS)}
@@ -31,16 +32,8 @@ LICENCES = {
     "G": _l("G (tractor)"),
 }
 
-CERTIFICATES = {
-    "vca_basic": _l("VCA basic safety"),
-    "vca_vol": _l("VCA safety for supervisors (VOL)"),
-    "forklift": _l("Forklift certificate"),
-    "reach_truck": _l("Reach truck certificate"),
-    "food_hygiene": _l("Food hygiene"),
-    "first_aid": _l("First aid"),
-    "welding": _l("Welding certificate"),
-    "cleaning_machine": _l("Cleaning machine certificate"),
-}
+# The same list vacancies ask from (one list for both sides), keyed by code.
+CERTIFICATES = {item.code: item.label for item in catalogues.CERTIFICATES}
 
 # Matched against the employer's mentoring commitment.
 SUPPORT_NEEDS = {

@@ -92,6 +92,12 @@ class Skill:
     code: str
     labels: Mapping[str, str] = field(hash=False)
     kind: str | None = None
+    #: Extra names per language ("heftruck"), so typed text resolves to this skill.
+    alt_labels: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: _frozen(None), hash=False
+    )
+    #: ESCO concept URI, only where it was checked; None otherwise.
+    esco_uri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,13 @@ def _load() -> _Vocabulary:
         for o in occ_data["occupations"]
     ]
     skill_list = [
-        Skill(code=s["code"], labels=_frozen(s["labels"]), kind=s.get("kind"))
+        Skill(
+            code=s["code"],
+            labels=_frozen(s["labels"]),
+            kind=s.get("kind"),
+            alt_labels=_frozen({k: tuple(v) for k, v in s.get("alt_labels", {}).items()}),
+            esco_uri=s.get("esco_uri"),
+        )
         for s in skill_data["skills"]
     ]
     return _Vocabulary(

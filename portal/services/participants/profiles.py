@@ -18,6 +18,7 @@ from ...models import (
 )
 from .. import audit, postcodes
 from .. import participant_catalogues as cat
+from .. import vocabulary as vocab
 from ..errors import NotFoundError, ServiceError
 from .records import join_codes, rows_of, split_codes, touched
 
@@ -225,8 +226,11 @@ def certificates_of(db: Session, p: Participant) -> list[ParticipantCertificate]
 
 def add_skill(db: Session, actor: User, p: Participant, skill: str, level: int, evidence: str):
     """Add an observed skill, or update its level and evidence when it is already there."""
-    if vocabulary.skill(skill) is None:
-        raise ServiceError(_("This skill is not in the list."), field="skill")
+    skill = vocab.resolve(db, "skill", skill)  # a code, or a name typed in any language
+    if skill is None:
+        raise ServiceError(
+            _("This skill is not in the list. Choose one of the suggestions."), field="skill"
+        )
     level = int(level) if str(level).isdigit() else None
     if level not in cat.SKILL_LEVELS:
         raise ServiceError(_("Choose from the list."), field="level")

@@ -6,11 +6,12 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from ... import clock, vocabulary
+from ... import clock
 from ...i18n import _
 from ...models import Organisation, Participant, Proposal, User, Vacancy, VacancyStatus
 from .. import participant_catalogues as cat
 from .. import postcodes
+from .. import vocabulary as vocab
 from ..participants import endorsements, profiles, records
 from ..vacancies import lifecycle
 from .visibility import contact_visible
@@ -47,11 +48,11 @@ def candidate(
     result = Candidate(
         pseudonym=_("Candidate %(code)s", code=f"K{proposal.id:04d}"),
         occupations=[
-            vocabulary.label(vocabulary.occupation(code), locale) or code
+            vocab.occupation_label(db, code, locale)
             for code in profiles.occupations_of(db, participant)
         ],
         skills=[
-            (vocabulary.label(vocabulary.skill(s.skill), locale) or s.skill, s.level, s.evidence)
+            (vocab.skill_label(db, s.skill, locale), s.level, s.evidence)
             for s in profiles.skills_of(db, participant)
         ],
         dutch_level=participant.dutch_level,

@@ -121,6 +121,13 @@ def free_skills(text: str) -> list[str]:
     return result
 
 
+def unmatched(db: Session, data: VacancyData) -> list[str]:
+    """Typed skills that name no vocabulary entry: kept as other requirements, but matching
+    cannot check them, so the employer is told when saving."""
+    typed = free_skills(data.must_have_other) + free_skills(data.nice_to_have_other)
+    return [text for text in typed if vocab.resolve(db, "skill", text) is None]
+
+
 # -- rules ------------------------------------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from ...models import (
     utcnow,
 )
 from .. import catalogues, postcodes
+from .. import vocabulary as vocab
 from ..errors import ServiceError
 from ..search_feed import record_change
 from .content import EDITABLE, CommitmentData, VacancyData, check, commitment_of, free_skills
@@ -82,8 +83,12 @@ def _apply(db: Session, vacancy: Vacancy, data: VacancyData) -> None:
         for code in chosen:
             rows.setdefault(code, VacancySkill(vacancy_id=vacancy.id, code=code, must_have=must))
         for text in free_skills(typed):
+            code = vocab.resolve(db, "skill", text)  # "heftruck" becomes the forklift entry
             rows.setdefault(
-                text, VacancySkill(vacancy_id=vacancy.id, code=text, must_have=must, free_text=True)
+                code or text,
+                VacancySkill(
+                    vacancy_id=vacancy.id, code=code or text, must_have=must, free_text=not code
+                ),
             )
     db.add_all(rows.values())
     for code in dict.fromkeys([*data.certificates, *data.certificates_trained]):

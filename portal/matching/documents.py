@@ -52,7 +52,7 @@ from .rules import (
 
 CHUNK = 1000
 TEXT_LANGUAGES = ("nl", "fr", "en")  # of vocabulary labels in the free-text field
-VERSION = 1
+VERSION = 2  # 2: buddy strength, in a job, must-have terms
 
 
 def _today() -> date:
@@ -140,6 +140,8 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
             colleague_langs=colleague_languages(commitment.colleague_languages)
             if commitment
             else (),
+            buddy_hours=commitment.buddy_hours_per_week if commitment else 0,
+            months=commitment.months if commitment else 0,
         )
         result.append((facts, _vacancy_text(v, rows, occupation)))
     return result
@@ -245,6 +247,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
                 ),
                 endorsed_until=day(case.endorsement.valid_until) if ready else -1,
                 skills=tuple(skills.get(p.id, [])),
+                in_job=case.in_job,
             )
         )
     return result

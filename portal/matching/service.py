@@ -21,12 +21,14 @@ from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from . import documents
 from . import index_query as index_matching
+from .fit import fit_of, km_text
 from .index import get_store
 from .rules import (
     COACHABLE,
     DUTCH_CODES,
     MET,
     MISSING,
+    W_SAME,
     Criterion,
     LazyCriteria,
     Match,
@@ -131,7 +133,7 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
 def _match(v, p, points: float, km, passes: bool = True) -> Match:
     on = today()
     criteria = LazyCriteria(lambda: explain(v, p, km, on))
-    return Match(v.id, p.id, round(points, 2), passes, criteria, km)
+    return Match(v.id, p.id, round(points, 2), passes, criteria, km, lambda: fit_of(v, p, km))
 
 
 # -- explanation -----------------------------------------------------------------------------
@@ -178,6 +180,8 @@ def explain(v: VacancyFacts, p: ParticipantFacts, km: float | None, on=None) -> 
                 "matchable", MISSING, _("Not endorsed, no consent to matching, or not active.")
             )
         )
+    if p.in_job:
+        add(Criterion("in_job", MISSING, _("Already in a job: not matched.")))
     if p.rtw_until >= v.start:
         add(Criterion("right_to_work", MET, _("Allowed to work on the start date.")))
     else:
@@ -225,10 +229,10 @@ def _availability(v: VacancyFacts, p: ParticipantFacts, km) -> list[Criterion]:
     if km is None:
         result.append(Criterion("distance", MISSING, _("Distance unknown.")))
     elif km <= p.max_km:
-        message = _("%(km)s km straight-line, within %(max)d km.", km=f"{km:.1f}", max=p.max_km)
+        message = _("%(km)s km straight-line, within %(max)d km.", km=km_text(km), max=p.max_km)
         result.append(Criterion("distance", MET, message))
     else:
-        message = _("%(km)s km straight-line, more than %(max)d km.", km=f"{km:.1f}", max=p.max_km)
+        message = _("%(km)s km straight-line, more than %(max)d km.", km=km_text(km), max=p.max_km)
         result.append(Criterion("distance", MISSING, message))
     dates = {"available": _date(p.available), "start": _date(v.start)}
     if p.available <= v.start:
@@ -253,7 +257,7 @@ def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
     result = []
     name = _occupation(v.occ)
     points = occupation_points(v, p)
-    if points >= 200:
+    if points >= W_SAME:
         result.append(Criterion("occupation", MET, _("Same occupation: %(name)s.", name=name)))
     elif points > 0:
         related = [o for o in p.occs if v.occ in related_codes(o)]

@@ -4,6 +4,7 @@ with the deciding values in the explanation; the brute-force scorer agrees."""
 from dataclasses import replace
 
 import pytest
+from flask_babel import force_locale
 
 from portal.matching import brute
 from portal.matching.fit import fit_of
@@ -165,15 +166,15 @@ def test_commitment_strength_counts_not_just_a_buddy():
     assert score(weak, p, 5) < score(strong, p, 5) < score(coach, p, 5)
 
 
-def test_fit_in_words_for_the_locale(app):
+def test_fit_in_words_for_the_locale():
+    """Defect 8: a fit level and words, not a raw score; numbers formatted for the locale."""
     v = vacancy(must=("order-picking", "hand-scanner"), dutch=3, coaching=True)
     p = participant(dutch=2, skills=(("order-picking", 3),))
-    with app.test_request_context("/?lang=en"):
-        fit = fit_of(v, p, 0.04)
-        assert (fit.level, fit.label) == ("gap", "Fit with a gap")
-        assert fit.words == "fits 1 of 2 must-haves, Dutch coachable, 0 km"
-        assert len(fit.gap) == 1
-    with app.test_request_context("/?lang=nl"):
+    fit = fit_of(v, p, 0.04)
+    assert (fit.level, fit.label) == ("gap", "Fit with a gap")
+    assert fit.words == "fits 1 of 2 must-haves, Dutch coachable, 0 km"
+    assert len(fit.gap) == 1
+    with force_locale("nl"):
         assert "12,4 km" in fit_of(v, p, 12.44).words
         assert "0.0" not in status(v, participant(), "distance").message
 

@@ -10,7 +10,7 @@ setup(
     packages=find_packages(include=["portal*", "search_index*"]) + list(DATA_FOLDERS),
     package_dir=DATA_FOLDERS,
     package_data={
-        "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv"],
+        "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv", "*.toml"],
         "portal.templates": ["**/*.html"],
         # Catalogs only: `portal translations compile` writes the .mo files after install.
         "portal.translations": ["messages.pot", "*/LC_MESSAGES/messages.po"],

@@ -127,7 +127,7 @@ def _participant(db: Session, mentor, case: dict, today: date):
     valid = today + timedelta(days=180)
     endorsements.endorse(db, mentor, p, EVIDENCE, "Reliable and calm.", valid)
     if "endorsed_until" in case:
-        endorsement = endorsements.current_endorsement(db, p)  # an endorsement given earlier that has run out since
+        endorsement = endorsements.current_endorsement(db, p)
         endorsement.valid_until = today + timedelta(days=case["endorsed_until"])
         db.add(endorsement)
         records.touched(db, p)

@@ -11,12 +11,13 @@ and the brute-force scorer)."""
 
 from flask import current_app
 from flask_babel import format_date
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from search_index import open_engine
 
 from .. import clock, vocabulary
 from ..i18n import _, get_locale
+from ..models import Proposal, Stage
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from . import documents
@@ -121,6 +122,18 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     match = _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
     match.criteria = list(match.criteria)  # one pair: explained now, in this request
     return match
+
+
+def current_job(db: Session, participant_id: int) -> Proposal | None:
+    """The hire that keeps a person in a job (hired, not reopened after a leave), or None:
+    their openings page shows this job instead of openings."""
+    facts = documents.one_participant(db, participant_id)
+    if facts is None or not facts.in_job:
+        return None
+    query = select(Proposal).where(
+        Proposal.participant_id == participant_id, Proposal.stage == Stage.HIRED
+    )
+    return db.exec(query.order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())).first()
 
 
 def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None):

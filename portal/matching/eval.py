@@ -67,9 +67,7 @@ def complete(match, case: dict) -> bool:
 
 
 def grades_of(cases: dict) -> dict[tuple[str, str], int | str]:
-    return {
-        (v["key"], p): grade[0] for v in cases["vacancy"] for p, grade in v["grades"].items()
-    }
+    return {(v["key"], p): grade[0] for v in cases["vacancy"] for p, grade in v["grades"].items()}
 
 
 def run(echo=print, path: Path = CASES, engine_name: str = "whoosh") -> tuple[str, int]:

@@ -147,8 +147,11 @@ def _hire(db: Session, mentor, employer, participant_id: int, vacancy, today: da
         (Stage.EMPLOYER_INTERESTED, {"note": ""}),
         (
             Stage.INTRO_MEETING,
-            {"meeting_on": today + timedelta(days=2), "meeting_time": "10:00",
-             "meeting_place": "Onthaal"},
+            {
+                "meeting_on": today + timedelta(days=2),
+                "meeting_time": "10:00",
+                "meeting_place": "Onthaal",
+            },
         ),  # fmt: skip
         (Stage.HIRED, {"contract_type": "open-ended", "hire_start": vacancy.start_date}),
     )

@@ -15,7 +15,16 @@ from portal.services.participants import profiles
 from portal.services.vacancies import lifecycle
 from search_index import sync
 
-from .proposal_factory import client_for, proposals_of, propose, step, vacancy_data, world
+from .checkin_factory import checkin_form, hired
+from .proposal_factory import (
+    client_for,
+    post_form,
+    proposals_of,
+    propose,
+    step,
+    vacancy_data,
+    world,
+)
 
 
 def synced(app, call, *args, **kwargs):
@@ -33,7 +42,7 @@ def participant_changes(db, participant_id) -> int:
     return db.exec(query).one()
 
 
-def hire(app, db, w, start):
+def hire_through_pages(app, db, w, start):
     mentor, employer = client_for(app, w.mentor), client_for(app, w.employer)
     assert propose(mentor, w).status_code == 302
     [proposal] = proposals_of(db, w)
@@ -61,7 +70,7 @@ def test_a_hire_takes_the_person_out_of_every_match_list(app, db, make_user):
     ]
     assert synced(app, matching.openings_for_participant, pid).total == 2
 
-    mentor = hire(app, db, w, clock.today() + timedelta(days=20))
+    mentor = hire_through_pages(app, db, w, clock.today() + timedelta(days=20))
 
     for vacancy_id in (w.vacancy.id, other.id):
         page = synced(app, matching.candidates_for_vacancy, vacancy_id)
@@ -76,6 +85,27 @@ def test_a_hire_takes_the_person_out_of_every_match_list(app, db, make_user):
     assert "I am interested" not in cards and "Tweede job" not in cards
     listing = mentor.get(f"/mentor/participants/{pid}/openings?lang=en").get_data(as_text=True)
     assert "People in a job are not matched." in listing
+
+
+def test_a_leave_and_a_reopening_write_to_the_feed_and_match_again(app, db, make_user):
+    """Defect 1: a recorded leave wrote nothing to the feed; after the reopening the
+    person is matched again."""
+    w, proposal = hired(app, db, make_user, days_ago=40, positions=2)
+    pid = w.participant.id
+    assert synced(app, matching.openings_for_participant, pid).total == 0
+    mentor = client_for(app, w.mentor)
+    url = f"/checkins/hire/{proposal.id}/1"
+    left_on = (clock.today() - timedelta(days=3)).isoformat()
+    leave = checkin_form(
+        still_employed="no", left_on=left_on, leave_reason="travel", wants_help_again="yes"
+    )
+    before = participant_changes(db, pid)
+    assert post_form(mentor, url, leave, page=url).status_code == 302
+    assert participant_changes(db, pid) == before + 1
+    reopen = f"/checkins/participants/{pid}/reopen"
+    assert post_form(mentor, reopen, {}, page="/mentor/").status_code == 302
+    assert participant_changes(db, pid) == before + 2
+    assert synced(app, matching.openings_for_participant, pid).total == 1
 
 
 def test_pages_say_the_fit_in_words_and_set_apart_who_cannot_do_the_job(app, db, make_user):

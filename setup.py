@@ -14,7 +14,7 @@ setup(
     + list(DATA_FOLDERS),
     package_dir=DATA_FOLDERS,
     package_data={
-        "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv"],
+        "": ["*.json", "*.ini", "*.mako", "*.css", "*.js", "*.svg", "*.csv", "*.toml"],
         "portal.templates": ["**/*.html"],
         # Catalogs only: `portal translations compile` writes the .mo files after install.
         "portal.translations": ["messages.pot", "*/LC_MESSAGES/messages.po"],

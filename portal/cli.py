@@ -40,6 +40,7 @@ def register(app) -> None:
         app.cli.add_command(group)
     app.cli.add_command(demo_command)
     app.cli.add_command(bench_command)
+    app.cli.add_command(eval_command)
     app.cli.add_command(outcomes_command)
     app.cli.add_command(start_command)
 
@@ -390,3 +391,16 @@ def main() -> None:
     from . import create_app
 
     FlaskGroup(create_app=create_app, add_version_option=False, load_dotenv=False).main()
+
+
+@click.command("eval", help="Ranking quality on the hand-graded cases (eval_cases.toml).")
+@click.option("--cases", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def eval_command(path):
+    from .matching import eval as ranking_eval
+
+    line, violations = ranking_eval.run(
+        echo=lambda text: click.echo(text, err=True), path=path or ranking_eval.CASES
+    )
+    click.echo(line)
+    if violations:
+        sys.exit(1)

@@ -19,7 +19,7 @@ def test_odd_page_numbers_show_the_first_page_on_every_paged_list(app, db, make_
         (mentor, f"/vacancies/?lang=en&page={page}", w.vacancy.title),
         (mentor, f"/mentor/search?lang=en&q=Magazijn&page={page}", "found"),
         (mentor, f"/mentor/vacancies/{w.vacancy.id}/candidates?lang=en&page={page}", "Candidate"),
-        (mentor, f"/mentor/participants/{w.participant.id}/openings?lang=en&page={page}", "Score"),
+        (mentor, f"/mentor/participants/{w.participant.id}/openings?lang=en&page={page}", "Strong"),
         (employer, f"/employer/vacancies/{w.vacancy.id}/candidates?lang=en&page={page}", "fits"),
         (coordinator, f"/coordinator/users?lang=en&page={page}", w.mentor.email),
     ]

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from .. import vocabulary
 from ..i18n import _, current_language, ngettext, with_dutch
+from ..matching.fit import km_text
 from ..models import MentoringCommitment, Organisation, Vacancy
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
@@ -51,7 +52,7 @@ def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list
         place.append(_("We do not know how far this is from your home."))
     else:
         place.append(
-            _("It is %(km)s km from your home, in a straight line.", km=f"{distance_km:.0f}")
+            _("It is %(km)s km from your home, in a straight line.", km=km_text(distance_km))
         )
     blocks.append(_block("place", _("Place"), place))
     dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]

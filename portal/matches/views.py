@@ -5,6 +5,7 @@ import hashlib
 import hmac
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user
 from sqlmodel import col, select
 
@@ -13,7 +14,7 @@ from ..access import roles
 from ..forms import ActionForm
 from ..i18n import _, _l, current_language, dutch_beside
 from ..matching import service as matching
-from ..models import OPEN_STAGES, Participant, Reaction, Role, Vacancy
+from ..models import OPEN_STAGES, Organisation, Participant, Reaction, Role, Vacancy
 from ..services import participant_catalogues as cat
 from ..services import reactions
 from ..services import vocabulary as vocab
@@ -130,6 +131,8 @@ def _openings(participant: Participant, template: str):
     found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
     answers = reactions.reactions_of(session, participant.id)
     context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
+    hire = matching.current_job(session, participant.id)
+    context["job"] = session.get(Vacancy, hire.vacancy_id) if hire else None
     return _render(template, result, form, pages, args, participant=participant, **context)
 
 
@@ -157,6 +160,9 @@ def _cards_page(participant: Participant, endpoint: str):
     mentor at their side; "not for me" ones only with `?hidden=1`; "Show more jobs" adds
     CARDS_STEP cards at a time (`?more=N`)."""
     session = db.session()
+    hire = matching.current_job(session, participant.id)
+    if hire is not None:
+        return _job_page(session, participant, hire)
     show_hidden = request.args.get("hidden") == "1"
     steps = _cards_steps()
     limit = min(steps * CARDS_STEP, CARDS_MAX)
@@ -200,6 +206,19 @@ def _cards_page(participant: Participant, endpoint: str):
         forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
         action_form=ActionForm(),
         reason_label=reactions.reason_label,
+    )
+
+
+def _job_page(session, participant: Participant, hire):
+    """In a job: the job they got instead of openings (no "I am interested" buttons)."""
+    vacancy = session.get(Vacancy, hire.vacancy_id)
+    organisation = session.get(Organisation, vacancy.organisation_id)
+    return render_template(
+        "matches/in_job.html",
+        participant=participant,
+        vacancy=vacancy,
+        organisation=organisation,
+        start=format_date(hire.hire_start, "long") if hire.hire_start else "",
     )
 
 

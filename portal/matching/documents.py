@@ -53,7 +53,7 @@ from .rules import (
 
 CHUNK = 1000
 TEXT_LANGUAGES = vocabulary.LOCALES  # every UI language's labels go into the free-text field
-VERSION = 1
+VERSION = 3  # 2: buddy strength, in a job, must-have terms; 3: linked ESCO codes, all labels
 
 
 def _today() -> date:
@@ -148,6 +148,8 @@ def vacancy_facts(db: Session, vacancies: Sequence[Vacancy]) -> list[tuple[Vacan
             if commitment
             else (),
             other=tuple(code for code, _must, free in rows if free),
+            buddy_hours=commitment.buddy_hours_per_week if commitment else 0,
+            months=commitment.months if commitment else 0,
         )
         result.append((facts, _vacancy_text(known, v, rows)))
     return result
@@ -258,6 +260,7 @@ def participant_facts(db: Session, participants: Sequence[Participant]) -> list[
                 skills=tuple(
                     (skill_links.get(code, code), level) for code, level in skills.get(p.id, [])
                 ),
+                in_job=case.in_job,
             )
         )
     return result

@@ -3,10 +3,14 @@ the search engine's own query terms (search_index.query).
 
 Every hard filter is a filter of cheap terms: exact terms (occupation, licence, shifts,
 certificates), ranges over zero-padded number terms (days, hours, km, Dutch level) and a
-distance constraint (Near). The engine hands the candidates back with their stored facts
-(decoded by `decode`), tier by tier: because the occupation part of the score dominates
-(see rules), the tiers are the boosts "same occupation" and "related occupation", and only
-as many tiers as the requested page needs are scored here.
+distance constraint (Near); a person in a job carries p_job 1. The engine hands the
+candidates back with their stored facts (decoded by `decode`), tier by tier, and only as
+many tiers as the requested page needs are scored here. The tiers follow the bands of the
+score (rules.py), which depend on the must-have skills: "every must-have at least with
+help" (bands 4 and 3), "every must-have present" (band 2), the rest (bands 1 and 0). A
+participant document holds each skill code and, from level 2 up, "<code>@2"; a vacancy
+document its must-have codes (v_must), so "every must-have of this vacancy is in the
+person's skills" is "no must-have term outside them".
 
 Distance, vacancy -> participants: Near with each participant's own commute limit (p_km):
 the participants whose postcode lies within their limit of the vacancy (its distance
@@ -39,7 +43,7 @@ from search_index.query import Filter
 
 from .. import vocabulary
 from ..services import postcodes
-from .rules import MAX_DAY, ParticipantFacts, VacancyFacts, from_row, related_codes, score
+from .rules import MAX_DAY, ParticipantFacts, VacancyFacts, from_row, score
 
 FIELDS_VACANCY = {
     "facts": STORED,
@@ -54,6 +58,7 @@ FIELDS_VACANCY = {
     "v_pc": TERM,
     "v_certs": TERMS,
     "v_support": TERMS,
+    "v_must": TERMS,
     "v_text": TEXT,
 }
 FIELDS_PARTICIPANT = {
@@ -72,8 +77,11 @@ FIELDS_PARTICIPANT = {
     "p_mentor": TERM,
     "p_support": TERMS,
     "p_endorsed": TERM,
+    "p_skill": TERMS,
+    "p_job": TERM,
 }
-W_SAME_TIER, W_RELATED_TIER = 2.0, 1.0  # ranking tiers: same occupation, related one
+W_HELP_TIER, W_PRESENT_TIER = 2.0, 1.0  # every must-have with help or alone; every one present
+HELP = "@2"  # suffix of a skill term observed at least "with help"
 NO_LICENCE = "none"
 
 
@@ -111,6 +119,7 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
         "v_pc": v.postcode,
         "v_certs": " ".join(v.certs_required),
         "v_support": " ".join(v.support),
+        "v_must": " ".join(v.must),
         "v_text": text,
     }
 
@@ -132,7 +141,13 @@ def participant_terms(p: ParticipantFacts) -> dict:
         "p_mentor": str(p.mentor),
         "p_support": " ".join(p.needs),
         "p_endorsed": D(p.endorsed_until),
+        "p_skill": " ".join(skill_terms(p)),
+        "p_job": "1" if p.in_job else "0",
     }
+
+
+def skill_terms(p: ParticipantFacts) -> list[str]:
+    return [code for code, _level in p.skills] + [code + HELP for code, lv in p.skills if lv >= 2]
 
 
 # -- filter queries -------------------------------------------------------------------------
@@ -142,6 +157,7 @@ def participant_filter(v: VacancyFacts, today: int, mentor_id: int | None = None
     """Participants who pass every hard filter for this vacancy, distance last."""
     parts: list[Filter] = [
         Range("p_endorsed", D(today), D(MAX_DAY)),
+        Term("p_job", "0"),
         Range("p_dutch", str(max(v.dutch_min, 0)), "9"),
         Range("p_hours", H(v.hours), "99"),
         Range("p_avail", D(0), D(v.start)),
@@ -208,10 +224,24 @@ def _km(v: VacancyFacts, p: ParticipantFacts) -> float:
     return postcodes.distance_km(v.postcode, p.postcode)
 
 
-def _tiers(field: str, same: Iterable[str], related: Iterable[str]) -> tuple[Boost, ...]:
+def participant_tiers(v: VacancyFacts) -> tuple[Boost, ...]:
+    if not v.must:
+        return ()  # every candidate is in the same band group
     return (
-        Boost(W_SAME_TIER, AnyOf(field, tuple(same))),
-        Boost(W_RELATED_TIER, AnyOf(field, tuple(sorted(related)))),
+        Boost(W_HELP_TIER, All(tuple(Term("p_skill", code + HELP) for code in v.must))),
+        Boost(W_PRESENT_TIER, All(tuple(Term("p_skill", code) for code in v.must))),
+    )
+
+
+def vacancy_tiers(p: ParticipantFacts, must_terms: Iterable[str]) -> tuple[Boost, ...]:
+    """Vacancies none of whose must-haves lies outside the person's skills (at least with
+    help; present at all)."""
+    helped = {code for code, level in p.skills if level >= 2}
+    present = {code for code, _level in p.skills}
+    codes = tuple(must_terms)
+    return (
+        Boost(W_HELP_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in helped)))),
+        Boost(W_PRESENT_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in present)))),
     )
 
 
@@ -221,19 +251,18 @@ def match_participants(
     found = participant_filter(v, today, mentor_id)
     if same_only:
         found = All((*found.parts, Term("p_occ", v.occ)))
-    boosts = _tiers("p_occ", (v.occ,), related_codes(v.occ))
-    query = MatchQuery("participant", found, boosts, limit, offset)
+    query = MatchQuery("participant", found, participant_tiers(v), limit, offset)
     return _rank(engine, query, lambda p: (v, p))
 
 
 def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20, same_only=False):
-    if p.endorsed_until < today:
+    if p.endorsed_until < today or p.in_job:
         return 0, []
     found = vacancy_filter(p, today, engine.terms("v_certs"))
     if same_only:
         found = All((*found.parts, AnyOf("v_occ", p.occs)))
-    related = {r for occ in p.occs for r in related_codes(occ)}
-    query = MatchQuery("vacancy", found, _tiers("v_occ", p.occs, related), limit, offset)
+    tiers = vacancy_tiers(p, engine.terms("v_must"))
+    query = MatchQuery("vacancy", found, tiers, limit, offset)
     return _rank(engine, query, lambda v: (v, p))
 
 

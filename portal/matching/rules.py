@@ -6,21 +6,28 @@ benchmark checks that they do.
 
 Dates are whole days since 2000-01-01 (`day()`), so filters are cheap number terms.
 
-Score (higher is better; ties are broken by the smaller id):
-  occupation   200 same occupation, 100 related (same group or a hand-picked neighbour), 0
-               other. The other parts add up to at most 90, so the occupation always decides
-               first: "same > related > other" holds for every pair.
-  skills       up to 40: vacancy skills from the vocabulary, must-have weight 2, nice-to-have
-               weight 1, each multiplied by the participant's observed level / 3.
-  dutch        0 one level below with coaching, 5 exactly the level, 10 above it.
-  distance     up to 20: 20 x (1 - km / participant's limit).
-  support      up to 20: share of the participant's support needs the commitment meets (20 when
-               they have none).
+Score = band x 1000 + points within the band (higher is better; ties: the smaller id).
+The band is what the person can do, from the vacancy's must-have skills (DESIGN.md, issue 11):
+  4 strong fit   every must-have observed "with help" or "alone", Dutch met, at least half
+                 of the support needs met by the commitment
+  3 good fit     the same skills, but Dutch only coachable or fewer than half the needs met
+  2 good fit     every must-have present, at least one still "learning"
+  1 with a gap   some must-haves missing, no more than half
+  0 close        more than half missing: never in the main list ("close, with a gap")
+Within a band (at most 999 points, so a band always decides first):
+  skills       up to 100: must-have weight 2, nice-to-have weight 1, x observed level / 3
+  support      up to 20: each need weighed by the commitment's real strength (a buddy by
+               hours a week and months; language coach, picture instructions, a colleague
+               who speaks the language: offered or not); 20 when there are no needs
+  occupation   6 same, 3 related: breaks ties among similar skill fits, never more
+  distance     up to 4: 4 x (1 - km / participant's limit)
+  dutch        2 above the level asked, 1 exactly it, 0 coachable
 Hours rule: the vacancy's hours per week are at most the hours the participant wants (a
-part-time job fits someone who wants more; not the other way round)."""
+part-time job fits someone who wants more; not the other way round). A person in a job
+(hired, no leave recorded) fails the hard filter "in_job"."""
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -43,8 +50,10 @@ LICENCE_IMPLIES = {
     "G": ("G",),
 }
 SHIFTS = ("day", "evening", "night", "weekend")
-W_SAME, W_RELATED = 200.0, 100.0
-W_SKILLS, W_DISTANCE, W_SUPPORT = 40.0, 20.0, 20.0
+BAND = 1000.0
+STRONG, GOOD, LEARNING, WITH_GAP, CLOSE = 4, 3, 2, 1, 0  # bands (see the module docstring)
+W_SKILLS, W_SUPPORT, W_SAME, W_RELATED, W_DISTANCE = 100.0, 20.0, 6.0, 3.0, 4.0
+BUDDY_FULL_HOURS, BUDDY_FULL_MONTHS = 4, 6  # a buddy this strong counts fully
 MET, COACHABLE, MISSING = "met", "coachable", "missing"
 CHECK = "check"  # the portal could not check it: the mentor checks it themselves
 
@@ -92,6 +101,8 @@ class VacancyFacts:
     support: tuple[str, ...] = ()  # support needs the commitment meets
     colleague_langs: tuple[str, ...] = ()  # languages colleagues speak (codes)
     other: tuple[str, ...] = ()  # requirements typed by the employer: nobody can match them
+    buddy_hours: int = 0  # the commitment's buddy hours a week
+    months: int = 0  # how long the commitment lasts
 
     @property
     def dutch_min(self) -> int:
@@ -120,6 +131,7 @@ class ParticipantFacts:
     langs: tuple[str, ...] = ()
     endorsed_until: int = MAX_DAY
     skills: tuple[tuple[str, int], ...] = ()  # (code, observed level 1..3)
+    in_job: bool = False  # hired, no leave recorded: never matched
 
 
 FACT_TYPES = {"vacancy": VacancyFacts, "participant": ParticipantFacts}
@@ -195,6 +207,8 @@ def hard_failures(v: VacancyFacts, p: ParticipantFacts, today: int, km=None) -> 
     failed = []
     if p.endorsed_until < today or v.close < today:
         failed.append("matchable")
+    if p.in_job:
+        failed.append("in_job")
     if p.rtw_until < v.start:
         failed.append("right_to_work")
     if v.licence and v.licence not in p.licences:
@@ -235,10 +249,34 @@ def occupation_points(v: VacancyFacts, p: ParticipantFacts) -> float:
     return 0.0
 
 
+def must_levels(v: VacancyFacts, p: ParticipantFacts) -> list[int]:
+    """The observed level of each must-have (0: not in the profile)."""
+    levels = dict(p.skills)
+    return [levels.get(code, 0) for code in v.must]
+
+
+def band(v: VacancyFacts, p: ParticipantFacts) -> int:
+    levels = must_levels(v, p)
+    missing = levels.count(0)
+    if 2 * missing > len(levels):
+        return CLOSE
+    if missing:
+        return WITH_GAP
+    if min(levels, default=3) < 2:
+        return LEARNING
+    if p.dutch < v.dutch or 2 * len(needs_met(v, p)) < len(p.needs):
+        return GOOD
+    return STRONG
+
+
+def band_of(points: float) -> int:
+    return int(points // BAND)
+
+
 def skill_points(v: VacancyFacts, p: ParticipantFacts) -> float:
     total = 2 * len(v.must) + len(v.nice)
     if not total:
-        return 0.0
+        return W_SKILLS
     levels = dict(p.skills)
     got = sum(2 * levels.get(code, 0) / 3 for code in v.must)
     got += sum(levels.get(code, 0) / 3 for code in v.nice)
@@ -247,13 +285,24 @@ def skill_points(v: VacancyFacts, p: ParticipantFacts) -> float:
 
 def dutch_points(v: VacancyFacts, p: ParticipantFacts) -> float:
     margin = p.dutch - v.dutch
-    return 0.0 if margin < 0 else (5.0 if margin == 0 else 10.0)
+    return 0.0 if margin < 0 else (1.0 if margin == 0 else 2.0)
 
 
 def distance_points(km: float, p: ParticipantFacts) -> float:
     if p.max_km <= 0:
         return W_DISTANCE
     return W_DISTANCE * max(0.0, 1 - km / p.max_km)
+
+
+def support_strength(v: VacancyFacts) -> dict[str, float]:
+    """How fully the commitment meets each kind of support need (0..1): a buddy by hours a
+    week and months, the others offered or not."""
+    strength = dict.fromkeys(v.support, 1.0)
+    if "buddy" in strength:
+        hours = min(v.buddy_hours, BUDDY_FULL_HOURS) / BUDDY_FULL_HOURS
+        months = min(v.months, BUDDY_FULL_MONTHS) / BUDDY_FULL_MONTHS
+        strength["buddy"] = (hours + months) / 2
+    return strength
 
 
 def needs_met(v: VacancyFacts, p: ParticipantFacts) -> list[str]:
@@ -266,16 +315,19 @@ def needs_met(v: VacancyFacts, p: ParticipantFacts) -> list[str]:
 def support_points(v: VacancyFacts, p: ParticipantFacts) -> float:
     if not p.needs:
         return W_SUPPORT
-    return W_SUPPORT * len(needs_met(v, p)) / len(p.needs)
+    strength = support_strength(v)
+    met = needs_met(v, p)
+    return W_SUPPORT * sum(strength.get(need, 1.0) for need in met) / len(p.needs)
 
 
 def score(v: VacancyFacts, p: ParticipantFacts, km: float) -> float:
     total = (
-        occupation_points(v, p)
+        band(v, p) * BAND
         + skill_points(v, p)
-        + dutch_points(v, p)
-        + distance_points(km, p)
         + support_points(v, p)
+        + occupation_points(v, p)
+        + distance_points(km, p)
+        + dutch_points(v, p)
     )
     return round(total, 4)
 
@@ -327,9 +379,14 @@ class Match:
     passes: bool
     criteria: Sequence[Criterion] = field(default_factory=list)
     distance_km: float | None = None
+    fit: Callable | None = None  # () -> the fit in words (fit.Fit), written on use
     # The participant's facts as matched (from the index on a page): a candidate card shows
     # them without reading the database once per row.
     participant: ParticipantFacts | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def band(self) -> int:
+        return band_of(self.score)
 
 
 @dataclass

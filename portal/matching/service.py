@@ -11,18 +11,20 @@ and the brute-force scorer)."""
 
 from flask import current_app
 from flask_babel import format_date
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from search_index import open_engine
 
 from .. import clock
 from .. import db as portal_db
 from ..i18n import _, get_locale, isolate
+from ..models import Proposal, Stage
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from ..services import vocabulary as vocab
 from . import documents
 from . import index_query as index_matching
+from .fit import fit_of, km_text
 from .index import get_store
 from .rules import (
     CHECK,
@@ -30,6 +32,7 @@ from .rules import (
     DUTCH_CODES,
     MET,
     MISSING,
+    W_SAME,
     Criterion,
     LazyCriteria,
     Match,
@@ -124,6 +127,18 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     return match
 
 
+def current_job(db: Session, participant_id: int) -> Proposal | None:
+    """The hire that keeps a person in a job (hired, not reopened after a leave), or None:
+    their openings page shows this job instead of openings."""
+    facts = documents.one_participant(db, participant_id)
+    if facts is None or not facts.in_job:
+        return None
+    query = select(Proposal).where(
+        Proposal.participant_id == participant_id, Proposal.stage == Stage.HIRED
+    )
+    return db.exec(query.order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())).first()
+
+
 def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None):
     """Free text over open vacancies (title, tasks, skills), typo-tolerant."""
     offset, limit = _page(offset, limit)
@@ -134,7 +149,9 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
 def _match(v, p, points: float, km, passes: bool = True) -> Match:
     on = today()
     criteria = LazyCriteria(lambda: explain(v, p, km, on))
-    return Match(v.id, p.id, round(points, 2), passes, criteria, km, participant=p)
+    return Match(
+        v.id, p.id, round(points, 2), passes, criteria, km, lambda: fit_of(v, p, km), participant=p
+    )
 
 
 # -- explanation -----------------------------------------------------------------------------
@@ -182,6 +199,8 @@ def explain(v: VacancyFacts, p: ParticipantFacts, km: float | None, on=None) -> 
                 "matchable", MISSING, _("Not endorsed, no consent to matching, or not active.")
             )
         )
+    if p.in_job:
+        add(Criterion("in_job", MISSING, _("Already in a job: not matched.")))
     if p.rtw_until >= v.start:
         add(Criterion("right_to_work", MET, _("Allowed to work on the start date.")))
     else:
@@ -229,10 +248,10 @@ def _availability(v: VacancyFacts, p: ParticipantFacts, km) -> list[Criterion]:
     if km is None:
         result.append(Criterion("distance", MISSING, _("Distance unknown.")))
     elif km <= p.max_km:
-        message = _("%(km)s km straight-line, within %(max)d km.", km=f"{km:.1f}", max=p.max_km)
+        message = _("%(km)s km straight-line, within %(max)d km.", km=km_text(km), max=p.max_km)
         result.append(Criterion("distance", MET, message))
     else:
-        message = _("%(km)s km straight-line, more than %(max)d km.", km=f"{km:.1f}", max=p.max_km)
+        message = _("%(km)s km straight-line, more than %(max)d km.", km=km_text(km), max=p.max_km)
         result.append(Criterion("distance", MISSING, message))
     dates = {"available": _date(p.available), "start": _date(v.start)}
     if p.available <= v.start:
@@ -257,7 +276,7 @@ def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
     result = []
     name = _occupation(v.occ)
     points = occupation_points(v, p)
-    if points >= 200:
+    if points >= W_SAME:
         result.append(Criterion("occupation", MET, _("Same occupation: %(name)s.", name=name)))
     elif points > 0:
         related = [o for o in p.occs if v.occ in related_codes(o)]

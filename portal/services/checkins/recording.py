@@ -13,6 +13,7 @@ from ..errors import ForbiddenError, ServiceError
 from ..participants import opening, profiles
 from ..proposals.notices import format_day
 from ..proposals.stage_rules import clean_text
+from ..search_feed import record_change
 from ..vacancies import content
 from .follow_up import open_hire
 from .schedule import DUE_WINDOW_DAYS, hired_rows, milestones, rows_by_proposal
@@ -158,6 +159,7 @@ def record(db: Session, mentor: User, proposal_id: int, month: int, values: dict
     }
     row.recorded_at, row.recorded_by_id = utcnow(), mentor.id
     db.add(row)
+    record_change(db, "participant", proposal.participant_id)  # a leave (or its correction)
     db.commit()
     return row
 

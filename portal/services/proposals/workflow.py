@@ -25,6 +25,7 @@ from ...models import (
 from .. import catalogues, reactions
 from ..errors import ForbiddenError, ServiceError
 from ..participants import consents
+from ..search_feed import record_change
 from ..vacancies import lifecycle
 from .hard_filters import hard_filter_problems
 from .notices import notify_new, notify_step
@@ -299,6 +300,8 @@ def advance(db: Session, employer: User, proposal_id: int, to_stage: str, values
         raise ServiceError(_("This vacancy has no open position any more."))
     details = STEP_RULES[to_stage](proposal, values)
     _close(db, employer, proposal, to_stage, **details)
+    if to_stage == Stage.HIRED:  # in a job from now on: out of every match list
+        record_change(db, "participant", proposal.participant_id)
     db.commit()
     if to_stage == Stage.HIRED and hired_count(db, vacancy.id) >= vacancy.positions:
         lifecycle.close(db, employer, vacancy, filled=True)

@@ -17,6 +17,7 @@ from werkzeug.serving import run_simple
 import search_index
 
 from . import db
+from .cli_eval import eval_command
 from .cli_translations import compile_catalogs, translations_group
 from .matching.index import FEED, get_store
 from .models import Organisation, Role, utcnow
@@ -391,16 +392,3 @@ def main() -> None:
     from . import create_app
 
     FlaskGroup(create_app=create_app, add_version_option=False, load_dotenv=False).main()
-
-
-@click.command("eval", help="Ranking quality on the hand-graded cases (eval_cases.toml).")
-@click.option("--cases", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def eval_command(path):
-    from .matching import eval as ranking_eval
-
-    line, violations = ranking_eval.run(
-        echo=lambda text: click.echo(text, err=True), path=path or ranking_eval.CASES
-    )
-    click.echo(line)
-    if violations:
-        sys.exit(1)

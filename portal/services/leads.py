@@ -3,7 +3,7 @@ staff in Gent, day shifts"). A lead belongs to a region (the province of its pos
 Brussels region) and reaches the mentors of the WISEs whose own postcode lies there."""
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
@@ -12,6 +12,7 @@ from ..i18n import _, _l
 from ..models import AccountStatus, EmployerLead, Organisation, OrganisationKind, Role, User
 from . import notifications, outcomes, postcodes
 from .errors import ServiceError
+from .form_data import pick_text
 from .vacancies.content import InvalidInput
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -36,7 +37,7 @@ class LeadData:
 
     @classmethod
     def from_mapping(cls, mapping) -> "LeadData":
-        return cls(**{f.name: str(mapping.get(f.name) or "").strip() for f in fields(cls)})
+        return pick_text(cls, mapping)
 
 
 def problems(data: LeadData) -> dict[str, str]:

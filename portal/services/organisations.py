@@ -1,6 +1,6 @@
 """Employer organisation profile and its default mentoring commitment."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from sqlmodel import Session
 
@@ -9,6 +9,7 @@ from ..i18n import _
 from ..models import MentoringCommitment, Organisation
 from . import catalogues, memberships, postcodes
 from .errors import ServiceError
+from .form_data import pick_text
 from .vacancies.content import CommitmentData, InvalidInput, commitment_problems, default_commitment
 from .vacancies.lifecycle import store_commitment
 
@@ -28,7 +29,7 @@ class ProfileData:
 
     @classmethod
     def from_mapping(cls, mapping) -> "ProfileData":
-        return cls(**{f.name: (mapping.get(f.name) or "") for f in fields(cls)})
+        return pick_text(cls, mapping)
 
 
 def sector_codes() -> set[str]:

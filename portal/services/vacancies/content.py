@@ -1,7 +1,7 @@
 """A vacancy and its mentoring commitment as the forms fill them, and every rule they must
 meet before they may be saved."""
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -12,6 +12,7 @@ from ...models import MentoringCommitment, Vacancy, VacancyCertificate, VacancyS
 from .. import catalogues, postcodes
 from .. import vocabulary as vocab
 from ..errors import ServiceError
+from ..form_data import pick
 
 EDITABLE = {VacancyStatus.DRAFT, VacancyStatus.PUBLISHED, VacancyStatus.EXPIRED}
 MAX_HOURS = 60
@@ -31,14 +32,6 @@ class InvalidInput(ServiceError):
         self.errors = errors
 
 
-def _pick(cls, mapping):
-    """A field missing from the post (None) takes its default, as if it were left empty."""
-    values = {f.name: mapping.get(f.name) for f in fields(cls)}
-    return cls(
-        **{f.name: f.default if values[f.name] is None else values[f.name] for f in fields(cls)}
-    )
-
-
 @dataclass
 class CommitmentData:
     buddy_role: str = ""
@@ -53,11 +46,11 @@ class CommitmentData:
 
     @classmethod
     def from_mapping(cls, mapping) -> "CommitmentData":
-        return _pick(cls, mapping)
+        return pick(cls, mapping)
 
     @classmethod
     def of(cls, row: MentoringCommitment | None) -> "CommitmentData":
-        return cls() if row is None else _pick(cls, row.model_dump())
+        return cls() if row is None else pick(cls, row.model_dump())
 
 
 @dataclass
@@ -85,7 +78,7 @@ class VacancyData:
 
     @classmethod
     def from_mapping(cls, mapping) -> "VacancyData":
-        data = _pick(cls, mapping)
+        data = pick(cls, mapping)
         data.commitment = CommitmentData.from_mapping(mapping)
         return data
 
@@ -100,7 +93,7 @@ class VacancyData:
         def listed(must: bool, free: bool) -> list[str]:
             return [s.code for s in skills if s.must_have == must and s.free_text == free]
 
-        data = _pick(cls, vacancy.model_dump())
+        data = pick(cls, vacancy.model_dump())
         data.must_have, data.nice_to_have = listed(True, False), listed(False, False)
         data.must_have_other = ", ".join(listed(True, True))
         data.nice_to_have_other = ", ".join(listed(False, True))

@@ -108,23 +108,15 @@ def record(proposal_id: int, month: int):
     else:
         form = CheckInForm()
     items = recording.applicable_items(content.commitment_of(session, slot.vacancy))
-    if form.validate_on_submit():
-        values = dict(form.data)
-        values["commitment"] = {item: values.get(f"commitment_{item}") for item in items}
-        try:
-            recording.record(session, current_user, proposal_id, month, values)
-        except ServiceError as error:
-            _refused(form, error)
-        else:
-            flash(_("The check-in is saved."), "success")
-            return redirect(url_for("checkins.hire", proposal_id=proposal_id))
-    return render_template(
-        "checkins/record.html",
-        form=form,
-        slot=slot,
-        items=items,
-        name=follow_up.name_for(session, current_user, slot.proposal, slot.participant),
+    values = dict(form.data)
+    values["commitment"] = {item: values.get(f"commitment_{item}") for item in items}
+    saved = _saved(
+        form,
+        lambda: recording.record(session, current_user, proposal_id, month, values),
+        _("The check-in is saved."),
+        proposal_id,
     )
+    return saved or _slot_page("checkins/record.html", form, slot, items=items)
 
 
 @bp.route("/hire/<int:proposal_id>/<int:month>/employer", methods=["GET", "POST"])
@@ -139,20 +131,34 @@ def employer_view(proposal_id: int, month: int):
         )
     else:
         form = EmployerViewForm()
-    if form.validate_on_submit():
-        try:
-            recording.record_employer_view(session, current_user, proposal_id, month, form.data)
-        except ServiceError as error:
-            _refused(form, error)
-        else:
-            flash(_("Your view is saved. Thank you."), "success")
-            return redirect(url_for("checkins.hire", proposal_id=proposal_id))
-    return render_template(
-        "checkins/employer_view.html",
-        form=form,
-        slot=slot,
-        name=follow_up.name_for(session, current_user, slot.proposal, slot.participant),
+    saved = _saved(
+        form,
+        lambda: recording.record_employer_view(
+            session, current_user, proposal_id, month, form.data
+        ),
+        _("Your view is saved. Thank you."),
+        proposal_id,
     )
+    return saved or _slot_page("checkins/employer_view.html", form, slot)
+
+
+def _saved(form, store, message: str, proposal_id: int):
+    """Validate and store through the service; back to the hire when saved, None to show the
+    form again (with the service's refusal on its field)."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        store()
+    except ServiceError as error:
+        _refused(form, error)
+        return None
+    flash(message, "success")
+    return redirect(url_for("checkins.hire", proposal_id=proposal_id))
+
+
+def _slot_page(template: str, form, slot, **context):
+    name = follow_up.name_for(db.session(), current_user, slot.proposal, slot.participant)
+    return render_template(template, form=form, slot=slot, name=name, **context)
 
 
 @bp.route("/participants/<int:participant_id>/reopen", methods=["POST"])

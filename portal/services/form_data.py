@@ -11,7 +11,10 @@ def pick(cls, mapping):
     )
 
 
-def pick_text(cls, mapping):
-    """For all-text dataclasses: a missing field is empty and surrounding spaces go, so a
+class TextData:
+    """Base of all-text dataclasses: a missing field is empty and surrounding spaces go, so a
     name typed with a trailing space is the same name."""
-    return cls(**{f.name: str(mapping.get(f.name) or "").strip() for f in fields(cls)})
+
+    @classmethod
+    def from_mapping(cls, mapping):
+        return cls(**{f.name: str(mapping.get(f.name) or "").strip() for f in fields(cls)})

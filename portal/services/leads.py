@@ -12,7 +12,7 @@ from ..i18n import _, _l
 from ..models import AccountStatus, EmployerLead, Organisation, OrganisationKind, Role, User
 from . import notifications, outcomes, postcodes
 from .errors import ServiceError
-from .form_data import pick_text
+from .form_data import TextData
 from .vacancies.content import InvalidInput
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -26,7 +26,7 @@ NEW_LEAD = (
 
 
 @dataclass
-class LeadData:
+class LeadData(TextData):
     organisation_name: str = ""
     contact_name: str = ""
     contact_email: str = ""
@@ -34,10 +34,6 @@ class LeadData:
     occupation_group: str = ""
     postcode: str = ""
     text: str = ""
-
-    @classmethod
-    def from_mapping(cls, mapping) -> "LeadData":
-        return pick_text(cls, mapping)
 
 
 def problems(data: LeadData) -> dict[str, str]:

@@ -9,7 +9,7 @@ from ..i18n import _
 from ..models import MentoringCommitment, Organisation
 from . import catalogues, memberships, postcodes
 from .errors import ServiceError
-from .form_data import pick_text
+from .form_data import TextData
 from .vacancies.content import CommitmentData, InvalidInput, commitment_problems, default_commitment
 from .vacancies.lifecycle import store_commitment
 
@@ -17,7 +17,7 @@ SECTOR_OTHER = "other"
 
 
 @dataclass
-class ProfileData:
+class ProfileData(TextData):
     name: str = ""
     sector: str = ""
     street: str = ""
@@ -26,10 +26,6 @@ class ProfileData:
     contact_phone: str = ""
     size: str = ""
     description: str = ""
-
-    @classmethod
-    def from_mapping(cls, mapping) -> "ProfileData":
-        return pick_text(cls, mapping)
 
 
 def sector_codes() -> set[str]:

@@ -10,7 +10,7 @@ from .. import notifications
 from ..errors import ForbiddenError, ServiceError
 from ..participants import consents
 from .notices import employer_users
-from .visibility import contact_consent, open_for, visible_to_employer
+from .visibility import candidate_code, contact_consent, open_for, visible_to_employer
 
 SHARE_WITHDRAWN = (
     _l("A candidate withdrew: %(vacancy)s"),
@@ -71,5 +71,5 @@ def _tell_employers(db: Session, actor: User, proposal_ids: list[int]) -> None:
                 SHARE_WITHDRAWN,
                 proposal.id,
                 vacancy=vacancy.title,
-                code=f"K{proposal.id:04d}",
+                code=candidate_code(proposal),
             )

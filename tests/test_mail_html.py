@@ -8,7 +8,15 @@ from datetime import timedelta
 from portal import clock
 
 from .mail_files import html_text, mails_to, plain_text, read_mails
-from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
+from .proposal_factory import (
+    client_for,
+    interested_employer,
+    post_form,
+    proposals_of,
+    propose,
+    step,
+    world,
+)
 
 TITLE = "<script>alert('x')</script> Magazijn"
 
@@ -31,13 +39,9 @@ def test_html_part_escapes_markup_in_a_vacancy_title(app, db, make_user):
 
 def test_html_is_right_to_left_for_arabic_with_names_isolated(app, db, make_user):
     coordinator = make_user("coordinator", locale="ar")
-    w = world(app, db, make_user)
-    propose(client_for(app, w.mentor), w)
-    [proposal] = proposals_of(db, w)
-    employer = client_for(app, w.employer)
-    step(employer, proposal.id, "employer_interested")
     soon = (clock.today() + timedelta(days=3)).isoformat()
-    step(employer, proposal.id, "intro_meeting", {"meeting_on": soon, "meeting_place": "Dok"})
+    meeting = {"meeting_on": soon, "meeting_place": "Dok"}
+    w, proposal, employer = interested_employer(app, db, make_user, meeting)
     step(employer, proposal.id, "hired", {"contract_type": "open-ended", "hire_start": soon})
     [mail] = mails_to(app, coordinator.email)
     html = html_text(mail)

@@ -13,7 +13,7 @@ from portal.models import Proposal
 
 from .conftest import post
 from .mail_files import calendar_part, mails_to, plain_text
-from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
+from .proposal_factory import client_for, interested_employer, post_form, step
 
 
 def _last_sunday(year: int, month: int) -> date:
@@ -36,17 +36,6 @@ def _meeting(day: date, time="10:00", place="Dok Noord 3, Gent", minutes="60") -
     }
 
 
-def _planned(app, db, make_user, meeting=None):
-    w = world(app, db, make_user)  # mentor nl, employer fr
-    propose(client_for(app, w.mentor), w)
-    [proposal] = proposals_of(db, w)
-    employer = client_for(app, w.employer)
-    step(employer, proposal.id, "employer_interested")
-    if meeting is not None:
-        assert step(employer, proposal.id, "intro_meeting", meeting).status_code == 302
-    return w, proposal, employer
-
-
 def _invitations(app, address) -> list[Calendar]:
     """The calendar entries mailed to this address, oldest first."""
     parts = [calendar_part(m) for m in mails_to(app, address)]
@@ -55,7 +44,7 @@ def _invitations(app, address) -> list[Calendar]:
 
 def test_invitation_in_brussels_time_and_update_across_daylight_saving(app, db, make_user):
     meeting = _meeting(AFTER_SPRING_CHANGE, minutes="90")
-    w, proposal, employer = _planned(app, db, make_user, meeting)
+    w, proposal, employer = interested_employer(app, db, make_user, meeting)
 
     [mentor_mail] = [m for m in mails_to(app, w.mentor.email) if calendar_part(m)]
     part = calendar_part(mentor_mail)
@@ -101,7 +90,7 @@ def test_invitation_in_brussels_time_and_update_across_daylight_saving(app, db, 
 
 @pytest.mark.parametrize("closing", ["not_hired", "withdrawn"])
 def test_a_meeting_called_off_sends_a_cancel_with_the_same_uid(app, db, make_user, closing):
-    w, proposal, employer = _planned(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
+    w, proposal, employer = interested_employer(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
     if closing == "not_hired":
         step(employer, proposal.id, "not_hired", {"reason": "position"})
     else:
@@ -121,7 +110,7 @@ def test_a_meeting_called_off_sends_a_cancel_with_the_same_uid(app, db, make_use
 
 
 def test_no_cancel_for_a_meeting_that_already_took_place(app, db, make_user):
-    w, proposal, employer = _planned(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
+    w, proposal, employer = interested_employer(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
     db.expire_all()
     held = db.get(Proposal, proposal.id)
     held.meeting_on = clock.today() - timedelta(days=1)  # arranged: the meeting was yesterday
@@ -134,7 +123,7 @@ def test_no_cancel_for_a_meeting_that_already_took_place(app, db, make_user):
 
 
 def test_the_participant_is_named_only_after_sharing(app, db, make_user):
-    w, proposal, employer = _planned(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
+    w, proposal, employer = interested_employer(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
     [invite] = _invitations(app, w.employer.email)
     text = invite.to_ical().decode()
     assert "Samir" not in text and "Noori" not in text
@@ -152,10 +141,15 @@ def test_the_participant_is_named_only_after_sharing(app, db, make_user):
     step(employer, proposal.id, "intro_meeting", _meeting(AFTER_SPRING_CHANGE, time="11:00"))
     update = _invitations(app, w.employer.email)[-1]
     assert "Samir Noori" in str(update.events[0]["DESCRIPTION"])
+    # Sharing taken back: the employer's calendar entry is replaced by one without the name.
+    post_form(mentor, f"/proposals/{proposal.id}/unshare", {}, page)
+    unnamed = _invitations(app, w.employer.email)[-1].events[0]
+    assert unnamed["SEQUENCE"] == update.events[0]["SEQUENCE"] + 1
+    assert "Samir" not in unnamed.to_ical().decode()
 
 
 def test_download_is_for_the_employer_and_the_mentor_of_the_proposal(app, db, make_user):
-    w, proposal, employer = _planned(app, db, make_user)
+    w, proposal, employer = interested_employer(app, db, make_user)
     url = f"/proposals/{proposal.id}/meeting.ics"
     assert employer.get(url).status_code == 404  # nothing planned yet
     step(employer, proposal.id, "intro_meeting", _meeting(AFTER_SPRING_CHANGE))
@@ -180,7 +174,7 @@ def test_participant_sees_the_planned_meeting(app, db, make_user):
     from portal.models import Participant
     from portal.services.participants import login_codes
 
-    w, proposal, _employer = _planned(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
+    w, proposal, _employer = interested_employer(app, db, make_user, _meeting(AFTER_SPRING_CHANGE))
     with app.app_context():
         code = login_codes.issue_login_code(db, w.mentor, db.get(Participant, w.participant.id))
     client = app.test_client()
@@ -191,7 +185,7 @@ def test_participant_sees_the_planned_meeting(app, db, make_user):
 
 
 def test_bad_meeting_values_are_refused_with_a_clear_message(app, db, make_user):
-    w, proposal, employer = _planned(app, db, make_user)
+    w, proposal, employer = interested_employer(app, db, make_user)
     earlier = clock.now() - timedelta(minutes=1)  # today, a minute ago
     cases = [
         (_meeting(earlier.date(), time=earlier.strftime("%H:%M")), "dans le passé"),

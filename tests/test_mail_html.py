@@ -78,3 +78,16 @@ def _kind(mail) -> str:
     if "Entretien" in subject or "Kennismakingsgesprek" in subject:
         return "meeting_planned"
     return "other"
+
+
+def test_a_mail_without_its_own_html_gets_its_text_as_html_paragraphs(app):
+    from portal.services import notifications
+
+    with app.app_context():
+        mail = notifications._email(
+            "els@atelier.example", "Samenvatting", "Eén <b>\n\nTwee", "fa", 7, None
+        )
+    html = html_text(mail)
+    assert '<html lang="fa" dir="rtl">' in html
+    assert "<p" in html and "Eén &lt;b&gt;</p>" in html and ">Twee</p>" in html
+    assert plain_text(mail) == "Eén <b>\n\nTwee\n"

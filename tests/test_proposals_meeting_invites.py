@@ -3,13 +3,14 @@ employer who planned it, in Brussels time (with a VTIMEZONE) across daylight sav
 update keeps the UID and raises SEQUENCE; a meeting called off sends METHOD:CANCEL; the
 participant is named only after they shared name and contact."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
 
 from portal import clock
 from portal.models import Proposal
+from portal.services.calendar_files import CalendarEvent, Person, calendar_file
 
 from .conftest import post
 from .mail_files import calendar_part, mails_to, plain_text
@@ -40,6 +41,24 @@ def _invitations(app, address) -> list[Calendar]:
     """The calendar entries mailed to this address, oldest first."""
     parts = [calendar_part(m) for m in mails_to(app, address)]
     return [Calendar.from_ical(p.get_content()) for p in parts if p is not None]
+
+
+@pytest.mark.parametrize(
+    ("day", "offset"), [(date(2027, 3, 29), 2), (date(2027, 10, 31), 1)]
+)  # the day after summer time starts; the day it ends
+def test_calendar_file_keeps_brussels_wall_time_with_its_own_vtimezone(day, offset):
+    start = datetime.combine(day, time(10, 0), tzinfo=clock.BRUSSELS)
+    event = CalendarEvent(
+        "intro-meeting-1@example.org", 2, start, start + timedelta(hours=1), "Gesprek",
+        "Met K0001", "Dok 4", "nl", Person("Ann", "ann@example.org"),
+        (Person("Bob", "bob@example.org"),),
+    )  # fmt: skip
+    parsed = Calendar.from_ical(calendar_file(event, "REQUEST").data)
+    [zone], [vevent] = parsed.timezones, parsed.events
+    assert vevent.start == start and vevent.start.utcoffset() == timedelta(hours=offset)
+    assert b"DTSTART;TZID=Europe/Brussels:" in vevent.to_ical()
+    assert vevent.start.replace(tzinfo=zone.to_tz()).utcoffset() == timedelta(hours=offset)
+    assert (vevent["UID"], vevent["SEQUENCE"]) == ("intro-meeting-1@example.org", 2)
 
 
 def test_invitation_in_brussels_time_and_update_across_daylight_saving(app, db, make_user):

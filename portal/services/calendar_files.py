@@ -75,5 +75,6 @@ def calendar_file(event: CalendarEvent, method: str) -> CalendarFile:
     for name in ("SUMMARY", "DESCRIPTION"):  # the place is typed by the employer, as is
         vevent[name].params["LANGUAGE"] = event.language
     calendar = Calendar.new(prodid=PRODID, method=method, subcomponents=[vevent])
+    del calendar["UID"]  # new() adds a random one; the event's UID is the one that counts
     calendar.add_missing_timezones()
     return CalendarFile(method, calendar.to_ical())

@@ -83,6 +83,19 @@ def propose(client, w: World, **fields):
     return post_form(client, "/proposals/new", data)
 
 
+def interested_employer(app, db, make_user, meeting=None, **vacancy_changes):
+    """A proposal the employer (French) is interested in, with the meeting planned when
+    `meeting` holds the form values; (world, proposal, the employer's client)."""
+    w = world(app, db, make_user, **vacancy_changes)
+    propose(client_for(app, w.mentor), w)
+    [proposal] = proposals_of(db, w)
+    employer = client_for(app, w.employer)
+    step(employer, proposal.id, "employer_interested")
+    if meeting is not None:
+        assert step(employer, proposal.id, "intro_meeting", meeting).status_code == 302
+    return w, proposal, employer
+
+
 def step(client, proposal_id, stage, values=None):
     data = {f"{stage}-{k}": v for k, v in (values or {}).items()}
     return post_form(client, f"/proposals/{proposal_id}/step/{stage}", data, prefix=f"{stage}-")

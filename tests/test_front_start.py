@@ -2,10 +2,6 @@
 approval; mentors see it only after approval; the employer gets an e-mail. And a request
 ("ask for people") reaches only the mentors of that region."""
 
-from email import message_from_bytes
-from email.policy import default
-from pathlib import Path
-
 import pytest
 from sqlmodel import select
 
@@ -14,15 +10,11 @@ from portal.services.errors import ServiceError
 from portal.services.vacancies import lifecycle
 
 from .conftest import login, post
+from .mail_files import mails_to as _mails_to
+from .mail_files import plain_text
 from .proposal_factory import client_for, post_form
 from .test_auth_register import FORM
 from .test_employers_vacancies import vacancy_form
-
-
-def _mails_to(app, address) -> list:
-    folder = Path(app.config["MAIL_DIR"])
-    mails = [message_from_bytes(f.read_bytes(), policy=default) for f in folder.glob("*.eml")]
-    return [m for m in mails if m["To"] == address]
 
 
 def _register(app, **changes):
@@ -72,7 +64,7 @@ def test_a_draft_made_before_approval_reaches_mentors_only_after_it(app, db, mak
     db.expire_all()
     assert db.get(Vacancy, vacancy.id).status == "published"
     assert mentor.get(f"/vacancies/{vacancy.id}").status_code == 200
-    approval = [m for m in _mails_to(app, FORM["email"]) if "Zqmagazijn" in m.get_content()]
+    approval = [m for m in _mails_to(app, FORM["email"]) if "Zqmagazijn" in plain_text(m)]
     assert len(approval) == 1  # the approval mail names the draft it published
     assert db.exec(select(Notification).where(Notification.user_id == user.id)).all()
 

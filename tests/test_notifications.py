@@ -1,9 +1,6 @@
 """Notifications: in the recipient's language, as an .eml file and in the portal list."""
 
 from datetime import date, timedelta
-from email import message_from_bytes
-from email.policy import default
-from pathlib import Path
 
 from sqlmodel import select
 
@@ -11,13 +8,9 @@ from portal import clock
 from portal.models import Notification
 from portal.services.participants import login_codes, profiles
 
+from .mail_files import plain_text
+from .mail_files import read_mails as _mails
 from .proposal_factory import client_for, post_form, proposals_of, propose, step, world
-
-
-def _mails(app) -> list:
-    folder = Path(app.config["MAIL_DIR"])
-    files = sorted(folder.glob("*.eml")) if folder.exists() else []
-    return [message_from_bytes(f.read_bytes(), policy=default) for f in files]
 
 
 def _for(mails, address):
@@ -48,7 +41,7 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
     assert any("Entretien" in m["Subject"] for m in _for(mails, w.employer.email))
     # The participant has no own login yet: the employer and mentor only.
     [invite] = [m for m in _for(mails, w.employer.email) if "Entretien" in m["Subject"]]
-    assert "Dok 4" in invite.get_content()
+    assert "Dok 4" in plain_text(invite)
 
     hire = {"contract_type": "open-ended", "hire_start": soon.isoformat()}
     step(employer, proposal.id, "hired", hire)
@@ -56,8 +49,8 @@ def test_each_event_reaches_its_people_in_their_own_language(app, db, make_user)
     assert hired["Content-Language"] == "ar" and "تم التوظيف" in hired["Subject"]
     # Latin names and titles inside Arabic sentences are isolated (their own direction);
     # messages in left-to-right languages carry no marks.
-    assert f"\u2068{w.vacancy.title}\u2069" in hired.get_content()
-    assert all("\u2068" not in m.get_content() for m in _for(_mails(app), w.employer.email))
+    assert f"\u2068{w.vacancy.title}\u2069" in plain_text(hired)
+    assert all("\u2068" not in plain_text(m) for m in _for(_mails(app), w.employer.email))
 
     # The same messages in the portal list, in the reader's language, with the unread count.
     boss = client_for(app, coordinator)

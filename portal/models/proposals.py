@@ -52,6 +52,9 @@ class Proposal(SQLModel, table=True):
     meeting_on: date | None = None
     meeting_time: str = Field(default="", max_length=5)
     meeting_place: str = Field(default="", max_length=200)
+    meeting_minutes: int = 60
+    # The SEQUENCE of the meeting's calendar invitation: raised by every update and the cancel.
+    meeting_sequence: int = 0
     trial_start: date | None = None
     trial_end: date | None = None
     contract_type: str = Field(default="", max_length=30)

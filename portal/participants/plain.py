@@ -7,6 +7,7 @@ from ..models import OPEN_STAGES, Organisation, Stage, User
 from ..services import participant_catalogues as cat
 from ..services import vocabulary as vocab
 from ..services.participants import consents, endorsements, profiles
+from ..services.proposals.meetings import hours_text
 
 
 def _level(level: int) -> str:
@@ -107,7 +108,7 @@ def proposal_lines(row) -> list[str]:
             Stage.DECLINED: [_("The employer said no this time.")],
             Stage.INTRO_MEETING: [
                 _("You meet the employer on %(date)s %(time)s.", date=day(p.meeting_on),
-                  time=p.meeting_time),
+                  time=hours_text(p)),
                 _("Place: %(place)s", place=p.meeting_place),
             ],
             Stage.TRIAL: [

@@ -5,10 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from ..forms import PersonalCheck, PlainDateField, choices, db_id
+from ..forms import PersonalCheck, PlainDateField, WholeNumberField, choices, db_id
 from ..i18n import _l
 from ..models import Stage
 from ..services import catalogues
+from ..services.proposals.meetings import DEFAULT_MINUTES
 from ..services.proposals.stage_rules import DECLINE_REASONS, NOT_HIRED_REASONS
 
 NOTE = Length(max=2000, message=_l("Use at most %(max)d characters."))
@@ -76,6 +77,9 @@ class MeetingForm(FlaskForm):
     meeting_on = PlainDateField(_l("Date"), validators=[Optional()])
     meeting_time = StringField(_l("Time (hours:minutes)"), validators=[Optional()])
     meeting_place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    meeting_minutes = WholeNumberField(
+        _l("Length in minutes"), default=DEFAULT_MINUTES, validators=[Optional()]
+    )
 
 
 class TrialForm(FlaskForm):
@@ -107,3 +111,6 @@ STEP_FORMS = {
     Stage.HIRED: (HireForm, _l("Hire")),
     Stage.NOT_HIRED: (NotHiredForm, _l("Not hired")),
 }
+
+# The meeting form again once the meeting is planned: the employer changes it.
+CHANGE_MEETING_LABEL = _l("Change the introduction meeting")

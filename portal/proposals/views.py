@@ -1,7 +1,7 @@
 """Proposal pages. Views parse forms, call portal.services.proposals, render; every rule
 (who may, in which order, with which values) lives in the service."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import db
@@ -15,21 +15,36 @@ from ..services.errors import ServiceError
 from ..services.proposals import (
     boards,
     candidate_view,
+    meeting_invites,
+    meetings,
     sharing,
     stage_rules,
     visibility,
     workflow,
 )
 from . import bp
-from .forms import STEP_FORMS, NoteForm, ProposeForm
+from .forms import CHANGE_MEETING_LABEL, STEP_FORMS, NoteForm, ProposeForm
 
 
-def _step_forms(stage: str, posted: str | None = None) -> dict:
-    """The forms of the steps possible from this stage (the posted one keeps its input)."""
+def _step_forms(proposal, posted: str | None = None) -> dict:
+    """The forms of the steps possible from this stage (the posted one keeps its input; the
+    form of the current stage, changing the meeting, starts from what is planned)."""
+    stage = proposal.stage
     return {
-        to: STEP_FORMS[to][0](prefix=str(to), formdata=None if to != posted else request.form)
+        to: STEP_FORMS[to][0](
+            prefix=str(to),
+            formdata=None if to != posted else request.form,
+            obj=proposal if to == stage else None,
+        )
         for to in sorted(stage_rules.TRANSITIONS.get(stage, ()), key=list(STEP_FORMS).index)
     }
+
+
+def _step_labels(stage: str) -> dict:
+    labels = {to: label for to, (_form, label) in STEP_FORMS.items()}
+    if stage == Stage.INTRO_MEETING:
+        labels[stage] = CHANGE_MEETING_LABEL
+    return labels
 
 
 def _employer_page(proposal_id: int, forms: dict | None = None):
@@ -47,9 +62,11 @@ def _employer_page(proposal_id: int, forms: dict | None = None):
         ),
         mentor=session.get(User, proposal.mentor_id),
         events=boards.events_of(session, proposal),
-        forms=forms if forms is not None else _step_forms(proposal.stage),
-        step_labels={stage: label for stage, (_form, label) in STEP_FORMS.items()},
+        forms=forms if forms is not None else _step_forms(proposal),
+        step_labels=_step_labels(proposal.stage),
         labels=stage_rules,
+        meeting_hours=meetings.hours_text(proposal),
+        meeting_file=meetings.is_upcoming(proposal),
     )
 
 
@@ -84,7 +101,7 @@ def step(proposal_id: int, stage: str):
     if not form.validate_on_submit():
         if form.csrf_token.errors:
             abort(400)
-        forms = _step_forms(proposal.stage) | {stage: form}
+        forms = _step_forms(proposal) | {stage: form}
         return _employer_page(proposal_id, forms)
     try:
         workflow.advance(session, current_user, proposal_id, stage, form.data)
@@ -92,7 +109,7 @@ def step(proposal_id: int, stage: str):
         session.rollback()
         if error.field and hasattr(form, error.field):
             attach_errors(form, {error.field: error.message})
-            forms = _step_forms(proposal.stage) | {stage: form}
+            forms = _step_forms(proposal) | {stage: form}
             return _employer_page(proposal_id, forms)
         flash(error.message, "error")
         return redirect(url_for("proposals.employer_detail", proposal_id=proposal_id))
@@ -167,7 +184,21 @@ def mentor_detail(proposal_id: int):
         note_form=NoteForm(),
         labels=stage_rules,
         is_open=proposal.stage in OPEN_STAGES,
+        meeting_hours=meetings.hours_text(proposal),
+        meeting_file=meetings.is_upcoming(proposal) and current_user.role == Role.MENTOR,
     )
+
+
+@bp.route("/<int:proposal_id>/meeting.ics")
+@roles("employer", "mentor")
+def meeting_file(proposal_id: int):
+    """The planned meeting as a calendar file (the invitation mail brings the same entry)."""
+    name, data = meeting_invites.download(
+        db.session(), current_user, proposal_id, current_language()
+    )
+    response = Response(data, mimetype="text/calendar")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 # --- the participant, or the mentor at their side -----------------------------------------

@@ -1,4 +1,6 @@
 """Notifications: an in-portal list per user and an e-mail, both in the RECIPIENT's language.
+Each e-mail is plain text with the same words as HTML beside it (see mail_format), and may
+carry a calendar entry.
 
 E-mail goes through SMTP when PORTAL_SMTP_HOST is set; the embedded default writes each
 message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail that cannot be
@@ -20,7 +22,7 @@ from sqlmodel import Session, col, func, select, update
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
 from ..models import Notification, Participant, Proposal, Role, User, utcnow
-from . import settings
+from . import mail_format, settings
 from .errors import ForbiddenError, NotFoundError
 
 log = logging.getLogger(__name__)
@@ -55,11 +57,13 @@ def notify(
     message: Message,
     proposal_id: int | None = None,
     about: int | None = None,
+    calendar=None,
     **params,
 ) -> list[Notification]:
     """One notification per recipient (each once), written and mailed in their language.
     Each mail carries the id of the participant it is about (`about`, or the proposal's), so
-    an erasure finds it. Commits; call it after the change it reports has been committed."""
+    an erasure finds it. `calendar(user, language)` may give a CalendarFile to attach for
+    that recipient. Commits; call it after the change it reports has been committed."""
     if about is None and proposal_id is not None:
         proposal = db.get(Proposal, proposal_id)
         about = proposal.participant_id if proposal else None
@@ -75,6 +79,13 @@ def notify(
         with force_locale(language):
             subject, body = _fit(str(subject_of) % values), str(body_of) % values
             footer = _("You find this message in the portal under Notifications.")
+            html = mail_format.html_page(
+                mail_format.fill_html(str(subject_of), params),
+                [mail_format.fill_html(str(body_of), params)],
+                language,
+                footer,
+            )
+            attached = calendar(user, language) if calendar else None
         row = Notification(
             user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
         )
@@ -82,8 +93,11 @@ def notify(
         rows.append(row)
         address = _mail_address(db, user)
         if address:
+            text = f"{body}\n\n{footer}\n"
             mails.append(
-                _email(address, subject, f"{body}\n\n{footer}\n", locale_of(user), user.id, about)
+                _email(
+                    address, subject, text, language, user.id, about, html=html, calendar=attached
+                )
             )
     db.commit()
     for mail in mails:
@@ -107,7 +121,10 @@ def _isolated(params: dict) -> dict:
 USER_HEADER, PARTICIPANT_HEADER = "X-Portal-User", "X-Portal-Participant"
 
 
-def _email(to: str, subject: str, body: str, language: str, user_id, about) -> EmailMessage:
+def _email(
+    to: str, subject: str, body: str, language: str, user_id, about, *, html=None, calendar=None
+) -> EmailMessage:
+    """A mail without its own `html` gets the plain text as HTML paragraphs."""
     config = settings.mail()
     mail = EmailMessage()
     mail[USER_HEADER] = str(user_id)
@@ -118,8 +135,10 @@ def _email(to: str, subject: str, body: str, language: str, user_id, about) -> E
     mail["Subject"] = subject
     mail["Date"] = formatdate(localtime=False)
     mail["Message-ID"] = make_msgid(domain="brugportaal")
-    mail.set_content(body)
-    mail["Content-Language"] = language  # after set_content, which resets Content-* headers
+    if html is None:
+        html = mail_format.html_page(subject, mail_format.paragraphs_of(body), language)
+    mail_format.fill_body(mail, body, html, calendar)
+    mail["Content-Language"] = language  # last: the body parts reset and move Content-* headers
     return mail
 
 

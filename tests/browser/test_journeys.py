@@ -150,8 +150,10 @@ def employer_hires(employer, title):
     employer.click(employer.page.locator("main a[href$='/employer']").first)
     for stage in ("employer_interested", "intro_meeting", "hired"):
         form = employer.page.locator(f"form[action$='/step/{stage}']")
+        # The meeting tomorrow: today at 10:00 may already be past (refused, issue 16).
+        day = TODAY + timedelta(days=1) if stage == "intro_meeting" else TODAY
         for date_input in form.locator("input[type=date]").all():
-            date_input.fill(TODAY.isoformat())
+            date_input.fill(day.isoformat())
         if stage == "intro_meeting":
             form.locator("input[name$=meeting_time]").fill("10:00")
             form.locator("input[name$=meeting_place]").fill("Onthaal, Dok Noord 3, Gent")

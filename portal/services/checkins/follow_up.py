@@ -8,7 +8,7 @@ from sqlmodel import Session, col
 from ...i18n import _
 from ...models import Participant, Proposal, Role, Stage, User, Vacancy
 from ..errors import ForbiddenError, NotFoundError, ServiceError
-from ..proposals.visibility import contact_visible
+from ..proposals.visibility import full_name, name_for_employer
 from .schedule import Slot, schedule
 
 
@@ -33,9 +33,9 @@ def due_for(db: Session, user: User, today: date | None = None) -> list[Slot]:
 def name_for(db: Session, viewer: User, proposal: Proposal, participant: Participant) -> str:
     """The participant's name for the mentor and coordinator; for the employer only after
     the participant shared it for this proposal, a pseudonym before."""
-    if viewer.role != Role.EMPLOYER or contact_visible(db, proposal, participant):
-        return f"{participant.first_name} {participant.last_name}".strip()
-    return _("Candidate %(code)s", code=f"K{proposal.id:04d}")
+    if viewer.role != Role.EMPLOYER:
+        return full_name(participant)
+    return name_for_employer(db, proposal, participant)
 
 
 def names_for(db: Session, viewer: User):

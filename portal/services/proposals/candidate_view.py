@@ -14,7 +14,7 @@ from .. import postcodes
 from .. import vocabulary as vocab
 from ..participants import endorsements, profiles, records
 from ..vacancies import lifecycle
-from .visibility import contact_visible
+from .visibility import candidate_code, contact_visible, full_name
 
 
 @dataclass
@@ -46,7 +46,7 @@ def candidate(
     if participant.home_postcode:
         distance = postcodes.distance_km(participant.home_postcode, vacancy.postcode)
     result = Candidate(
-        pseudonym=_("Candidate %(code)s", code=f"K{proposal.id:04d}"),
+        pseudonym=_("Candidate %(code)s", code=candidate_code(proposal)),
         occupations=[
             vocab.occupation_label(db, code, locale)
             for code in profiles.occupations_of(db, participant)
@@ -73,7 +73,7 @@ def candidate(
     )
     if contact_visible(db, proposal, participant):
         result.contact = {
-            "name": f"{participant.first_name} {participant.last_name}".strip(),
+            "name": full_name(participant),
             "phone": participant.phone,
             "email": participant.email,
         }

@@ -5,8 +5,20 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ...i18n import _l
-from ...models import AccountStatus, Organisation, Proposal, Role, Stage, User, Vacancy
+from ...models import (
+    AccountStatus,
+    Organisation,
+    Participant,
+    Proposal,
+    Role,
+    Stage,
+    User,
+    Vacancy,
+)
 from .. import catalogues, notifications
+from ..calendar_files import CANCEL, REQUEST
+from . import meeting_invites
+from .meetings import hours_text
 from .stage_rules import DECLINE_REASONS
 
 
@@ -55,6 +67,20 @@ MEETING_PLANNED = (
         "on %(date)s %(time)s. Place: %(place)s.",
     ),
 )
+MEETING_CHANGED = (
+    _l("Introduction meeting changed: %(vacancy)s"),
+    _l(
+        "The introduction meeting for the job “%(vacancy)s” at %(organisation)s has changed. "
+        "It is now on %(date)s %(time)s. Place: %(place)s.",
+    ),
+)
+MEETING_CANCELLED = (
+    _l("Introduction meeting cancelled: %(vacancy)s"),
+    _l(
+        "The introduction meeting for the job “%(vacancy)s” at %(organisation)s on "
+        "%(date)s %(time)s does not take place.",
+    ),
+)
 HIRED = (
     _l("Hired: %(vacancy)s"),
     _l(
@@ -91,14 +117,7 @@ def notify_step(db, proposal, vacancy, participant, stage) -> None:
             **common,
         )  # fmt: skip
     elif stage == Stage.INTRO_MEETING:
-        people = [*employer_users(db, vacancy.organisation_id), mentor]
-        if participant.user_id:
-            people.append(db.get(User, participant.user_id))
-        notifications.notify(
-            db, people, "meeting_planned", MEETING_PLANNED, proposal.id,
-            date=format_day(proposal.meeting_on), time=proposal.meeting_time,
-            place=proposal.meeting_place, **common,
-        )  # fmt: skip
+        _notify_meeting(db, proposal, vacancy, participant, "meeting_planned", REQUEST)
     elif stage == Stage.HIRED:
         notifications.notify(
             db, _coordinators(db), "hired", HIRED, proposal.id,
@@ -106,3 +125,34 @@ def notify_step(db, proposal, vacancy, participant, stage) -> None:
             contract=catalogues.label(catalogues.CONTRACT_TYPES, proposal.contract_type),
             **common,
         )  # fmt: skip
+
+
+MEETING_MESSAGES = {
+    "meeting_planned": MEETING_PLANNED,
+    "meeting_changed": MEETING_CHANGED,
+    "meeting_cancelled": MEETING_CANCELLED,
+}
+
+
+def _notify_meeting(db, proposal, vacancy, participant, kind: str, method: str) -> None:
+    """Everyone who hears of the meeting hears of each change; the mentor and the employer
+    who planned it also get the calendar entry (see meeting_invites)."""
+    people = [*employer_users(db, vacancy.organisation_id), db.get(User, proposal.mentor_id)]
+    if participant.user_id:
+        people.append(db.get(User, participant.user_id))
+    notifications.notify(
+        db, people, kind, MEETING_MESSAGES[kind], proposal.id,
+        calendar=meeting_invites.attachment(db, proposal, vacancy, method),
+        date=format_day(proposal.meeting_on), time=hours_text(proposal),
+        place=proposal.meeting_place, vacancy=vacancy.title,
+        organisation=db.get(Organisation, vacancy.organisation_id).name,
+    )  # fmt: skip
+
+
+def notify_meeting_changed(db: Session, proposal: Proposal, vacancy: Vacancy, participant):
+    _notify_meeting(db, proposal, vacancy, participant, "meeting_changed", REQUEST)
+
+
+def notify_meeting_cancelled(db: Session, proposal: Proposal, vacancy: Vacancy):
+    participant = db.get(Participant, proposal.participant_id)
+    _notify_meeting(db, proposal, vacancy, participant, "meeting_cancelled", CANCEL)

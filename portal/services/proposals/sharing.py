@@ -1,16 +1,19 @@
 """Taking back name and contact: for one proposal, or for every proposal at once when the
 participant withdraws consent to be matched. Each employer concerned is told that the
-candidate withdrew, never why; the pages stop showing the details with the same commit."""
+candidate withdrew, never why; the pages stop showing the details with the same commit, and
+an upcoming meeting's calendar entry is sent again without the name."""
 
 from sqlmodel import Session
 
 from ...i18n import _, _l
 from ...models import Participant, Proposal, ProposalEvent, Role, User, Vacancy
 from .. import notifications
+from ..calendar_files import REQUEST
 from ..errors import ForbiddenError, ServiceError
 from ..participants import consents
+from . import meeting_invites, meetings
 from .notices import employer_users
-from .visibility import contact_consent, open_for, visible_to_employer
+from .visibility import candidate_code, contact_consent, open_for, visible_to_employer
 
 SHARE_WITHDRAWN = (
     _l("A candidate withdrew: %(vacancy)s"),
@@ -61,15 +64,21 @@ def _tell_employers(db: Session, actor: User, proposal_ids: list[int]) -> None:
                 details={},
             )
         )
+        vacancy = db.get(Vacancy, proposal.vacancy_id)
+        calendar = None
+        if meetings.is_upcoming(proposal):  # the employer's calendar may hold the name
+            proposal.meeting_sequence += 1
+            db.add(proposal)
+            calendar = meeting_invites.attachment(db, proposal, vacancy, REQUEST)
         db.commit()
         if visible_to_employer(proposal):
-            vacancy = db.get(Vacancy, proposal.vacancy_id)
             notifications.notify(  # commits
                 db,
                 employer_users(db, vacancy.organisation_id),
                 "share_withdrawn",
                 SHARE_WITHDRAWN,
                 proposal.id,
+                calendar=calendar,
                 vacancy=vacancy.title,
-                code=f"K{proposal.id:04d}",
+                code=candidate_code(proposal),
             )

@@ -2,8 +2,8 @@
 choose from, and the one rule for free text on a proposal.
 
 proposed -> employer_interested | declined; employer_interested -> intro_meeting | declined;
-intro_meeting -> trial | hired | not_hired; trial -> hired | not_hired; any open stage ->
-withdrawn (participant or mentor)."""
+intro_meeting -> trial | hired | not_hired, or intro_meeting again (the meeting changes);
+trial -> hired | not_hired; any open stage -> withdrawn (participant or mentor)."""
 
 from ...i18n import _, _l
 from ...models import Stage
@@ -25,6 +25,7 @@ EVENT_LABELS = STAGE_LABELS | {
     "interest": _l("The participant said: interested"),
     "share_contact": _l("The participant agreed to share name and contact"),
     "share_withdrawn": _l("The participant no longer shares name and contact"),
+    "meeting_changed": _l("Introduction meeting changed"),
 }
 
 DECLINE_REASONS = {
@@ -46,7 +47,7 @@ NOT_HIRED_REASONS = {
 TRANSITIONS: dict[str, set[str]] = {
     Stage.PROPOSED: {Stage.EMPLOYER_INTERESTED, Stage.DECLINED},
     Stage.EMPLOYER_INTERESTED: {Stage.INTRO_MEETING, Stage.DECLINED},
-    Stage.INTRO_MEETING: {Stage.TRIAL, Stage.HIRED, Stage.NOT_HIRED},
+    Stage.INTRO_MEETING: {Stage.INTRO_MEETING, Stage.TRIAL, Stage.HIRED, Stage.NOT_HIRED},
     Stage.TRIAL: {Stage.HIRED, Stage.NOT_HIRED},
 }
 

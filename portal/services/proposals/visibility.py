@@ -4,6 +4,7 @@ contact only after the participant's share_contact consent for that proposal."""
 
 from sqlmodel import Session
 
+from ...i18n import _
 from ...models import Participant, Proposal, Role, Stage, User, Vacancy
 from ..errors import ForbiddenError, NotFoundError
 from ..participants import consents
@@ -55,3 +56,18 @@ def contact_visible(db: Session, proposal: Proposal, participant: Participant) -
     return (
         proposal.stage != Stage.WITHDRAWN and contact_consent(db, proposal, participant) is not None
     )
+
+
+def candidate_code(proposal: Proposal) -> str:
+    return f"K{proposal.id:04d}"
+
+
+def full_name(participant: Participant) -> str:
+    return f"{participant.first_name} {participant.last_name}".strip()
+
+
+def name_for_employer(db: Session, proposal: Proposal, participant: Participant) -> str:
+    """The name once the participant shared it for this proposal; the pseudonym before."""
+    if contact_visible(db, proposal, participant):
+        return full_name(participant)
+    return _("Candidate %(code)s", code=candidate_code(proposal))

@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from ... import clock
 from ...i18n import _
 from ...models import (
     OPEN_STAGES,
@@ -27,8 +26,9 @@ from ..errors import ForbiddenError, ServiceError
 from ..participants import consents
 from ..search_feed import record_change
 from ..vacancies import lifecycle
+from . import meetings
 from .hard_filters import hard_filter_problems
-from .notices import notify_new, notify_step
+from .notices import notify_meeting_cancelled, notify_meeting_changed, notify_new, notify_step
 from .stage_rules import DECLINE_REASONS, NOT_HIRED_REASONS, STAGE_LABELS, TRANSITIONS, clean_text
 from .visibility import contact_consent, open_for
 
@@ -172,11 +172,14 @@ def _share_contact(db: Session, actor: User, proposal: Proposal, participant: Pa
 
 
 def withdraw(db: Session, actor: User, proposal_id: int, note: str = "") -> Proposal:
-    proposal, _vacancy, _participant = _participant_actor(db, actor, proposal_id)
+    proposal, vacancy, _participant = _participant_actor(db, actor, proposal_id)
     note = clean_text(note, "note")
+    calls_off = meetings.call_off_if_upcoming(proposal)
     _close(db, actor, proposal, Stage.WITHDRAWN, note=note)
     proposal.closing_note = note
     db.commit()
+    if calls_off:
+        notify_meeting_cancelled(db, proposal, vacancy)
     return proposal
 
 
@@ -210,32 +213,6 @@ def _apply_declined(p: Proposal, v: dict) -> dict:
     return {"reason": p.decline_reason, "note": p.closing_note}
 
 
-def _apply_meeting(p: Proposal, v: dict) -> dict:
-    day = _valid_date(v.get("meeting_on"), "meeting_on", _("Give the date of the meeting."))
-    if day < clock.today():
-        raise ServiceError(_("The meeting cannot be in the past."), field="meeting_on")
-    time = (v.get("meeting_time") or "").strip()
-    if time and not _is_time(time):
-        raise ServiceError(_("Write the time as hours:minutes, e.g. 09:30."), field="meeting_time")
-    place = clean_text(v.get("meeting_place"), "meeting_place", _("Say where the meeting is."))
-    if len(place) > 200:
-        raise ServiceError(_("Use at most %(max)d characters.", max=200), field="meeting_place")
-    p.meeting_on, p.meeting_time, p.meeting_place = day, time, place
-    return {"date": day.isoformat(), "time": time, "place": place}
-
-
-def _is_time(text: str) -> bool:
-    hours, sep, minutes = text.partition(":")
-    return (
-        sep == ":"
-        and hours.isdigit()
-        and minutes.isdigit()
-        and len(minutes) == 2
-        and 0 <= int(hours) <= 23
-        and 0 <= int(minutes) <= 59
-    )
-
-
 def _apply_trial(p: Proposal, v: dict) -> dict:
     start = _valid_date(v.get("trial_start"), "trial_start", _("Give the first day of the trial."))
     end = _valid_date(v.get("trial_end"), "trial_end", _("Give the last day of the trial."))
@@ -266,7 +243,7 @@ def _apply_interested(p: Proposal, v: dict) -> dict:
 STEP_RULES = {
     Stage.EMPLOYER_INTERESTED: _apply_interested,
     Stage.DECLINED: _apply_declined,
-    Stage.INTRO_MEETING: _apply_meeting,
+    Stage.INTRO_MEETING: meetings.apply_meeting,
     Stage.TRIAL: _apply_trial,
     Stage.HIRED: _apply_hired,
     Stage.NOT_HIRED: _apply_not_hired,
@@ -298,7 +275,10 @@ def advance(db: Session, employer: User, proposal_id: int, to_stage: str, values
         or hired_count(db, vacancy.id) >= vacancy.positions
     ):
         raise ServiceError(_("This vacancy has no open position any more."))
+    if to_stage == proposal.stage:  # intro_meeting again: the meeting changes
+        return _change_meeting(db, employer, proposal, vacancy, participant, values)
     details = STEP_RULES[to_stage](proposal, values)
+    calls_off = to_stage in meetings.CANCELLING_STAGES and meetings.call_off_if_upcoming(proposal)
     _close(db, employer, proposal, to_stage, **details)
     if to_stage == Stage.HIRED:  # in a job from now on: out of every match list
         record_change(db, "participant", proposal.participant_id)
@@ -306,4 +286,21 @@ def advance(db: Session, employer: User, proposal_id: int, to_stage: str, values
     if to_stage == Stage.HIRED and hired_count(db, vacancy.id) >= vacancy.positions:
         lifecycle.close(db, employer, vacancy, filled=True)
     notify_step(db, proposal, vacancy, participant, to_stage)
+    if calls_off:
+        notify_meeting_cancelled(db, proposal, vacancy)
+    return proposal
+
+
+def _change_meeting(db: Session, employer: User, proposal, vacancy, participant, values: dict):
+    """A new date, time, length or place: the same calendar entry, a newer version."""
+    before = meetings.planned(proposal)
+    details = meetings.apply_meeting(proposal, values)
+    if meetings.planned(proposal) == before:
+        raise ServiceError(_("Nothing changed: give a new date, time, length or place."))
+    _event(db, proposal, employer, meetings.CHANGED, **details)
+    proposal.meeting_sequence += 1
+    proposal.updated_at = utcnow()
+    db.add(proposal)
+    db.commit()
+    notify_meeting_changed(db, proposal, vacancy, participant)
     return proposal

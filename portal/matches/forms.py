@@ -1,6 +1,7 @@
 """Filter forms of the match pages (sent with GET, so no CSRF token)."""
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import AnyOf, Length, Optional
 
@@ -34,3 +35,10 @@ class ReactionForm(FlaskForm):
         choices=choices([("", _l("— no reason —")), *REASONS.items()]),
         validators=[Optional()],
     )
+
+
+def reason_choices() -> tuple[str, Markup]:
+    """(label, <option>s) of every card's reason list, drawn once per page (the same on
+    every card; cards.html writes each card's fields with its own prefix)."""
+    reason = ReactionForm(formdata=None).reason
+    return reason.label.text, Markup("").join(option() for option in reason)

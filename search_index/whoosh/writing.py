@@ -20,14 +20,12 @@ from whoosh.analysis import CompositeAnalyzer, IDTokenizer, LowercaseFilter, Reg
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.fields import FieldType
 from whoosh.formats import Existence, Frequency
-from whoosh.reading import SegmentReader
 from whoosh.system import pack_uint
-from whoosh.writing import PostingPool
+from whoosh.writing import MERGE_SMALL, PostingPool
 
 RUN_BATCH = 4096  # postings per marshal call in the runs of BatchedPostingPool
 # An incremental commit merges only segments up to this many documents (merge_small_only).
-SMALL_SEGMENT = 256
-MERGE_AT = 4  # ... once this many of them are there
+SMALL_SEGMENT = 1000
 PLAIN = (1.0, b"")  # (weight, value) of a posting of an ID field: most postings
 
 
@@ -308,23 +306,12 @@ def codec_for(schema) -> PortalCodec:
 
 
 def merge_small_only(writer, segments):
-    """The merge policy of an incremental commit (`apply`, in the web process's applier).
-    Whoosh's MERGE_SMALL merges nothing while a few small segments sit beside a rebuild's
-    large ones, and then, some fifteen commits later, everything at once: the whole index
-    rewritten in the thread that shares the interpreter with the pages (a write's response
-    waited a second). This merges the smallest segments, together at most SMALL_SEGMENT
-    documents, once MERGE_AT are there; a rebuild's segments are never rewritten (the next
-    rebuild drops their deleted documents)."""
-    small, total = [], 0
-    for segment in sorted(segments, key=lambda s: s.doc_count_all()):
-        total += segment.doc_count_all()
-        if total > SMALL_SEGMENT:
-            break
-        small.append(segment)
-    if len(small) < MERGE_AT:
-        return segments
-    for segment in small:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [segment for segment in segments if segment not in small]
+    """The merge policy of an incremental commit (`apply`, run by the applier thread that
+    shares the web process's interpreter with the pages). Whoosh's MERGE_SMALL over the
+    segments up to SMALL_SEGMENT documents: the same tiers for the writes since the last
+    rebuild, but a rebuild's large segments are never rewritten (MERGE_SMALL folds them in
+    too once enough small ones pile up: the whole index rewritten in one commit). The next
+    rebuild drops their deleted documents."""
+    large = [s for s in segments if s.doc_count_all() > SMALL_SEGMENT]
+    small = [s for s in segments if s.doc_count_all() <= SMALL_SEGMENT]
+    return large + MERGE_SMALL(writer, small)

@@ -1,9 +1,13 @@
 """The one place for translation: `_` in views and services, `_l` for strings built at
 import time (forms, constants), the choice of locale and the text direction."""
 
+from datetime import date
+from functools import lru_cache
 from urllib.parse import urlencode
 
 import flask_babel
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from babel import support
 from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_babel import Babel, force_locale
@@ -37,6 +41,8 @@ __all__ = [
     "_l",
     "current_direction",
     "current_language",
+    "day_text",
+    "decimal_text",
     "dutch_beside",
     "ngettext",
     "with_dutch",
@@ -105,6 +111,27 @@ def ngettext(one: str, many: str, num: int, /, **variables) -> str:
     """flask_babel's ngettext (num also as %(num)d), with the kept catalog."""
     variables.setdefault("num", num)
     return _translations().ungettext(one, many, num) % variables
+
+
+def day_text(value: date, style: str = "medium") -> str:
+    """flask_babel.format_date for a date (no time zone to apply) in the current locale,
+    remembered: an explanation page writes the same few dates hundreds of times."""
+    return _day_in(value, style, str(get_locale()))
+
+
+def decimal_text(number, pattern: str) -> str:
+    """flask_babel.format_decimal with a pattern, remembered per locale (see day_text)."""
+    return _decimal_in(number, pattern, str(get_locale()))
+
+
+@lru_cache(maxsize=4096)
+def _day_in(value: date, style: str, locale: str) -> str:
+    return babel_dates.format_date(value, style, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _decimal_in(number, pattern: str, locale: str) -> str:
+    return babel_numbers.format_decimal(number, format=pattern, locale=locale)
 
 
 class _WtformsCatalog:

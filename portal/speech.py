@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from flask import current_app
@@ -33,7 +34,13 @@ def voice_language(language: str) -> str:
 
 def enabled() -> bool:
     """espeak-ng is installed (or the configured binary exists): otherwise no buttons."""
-    return shutil.which(current_app.config.get("ESPEAK_BINARY", "espeak-ng")) is not None
+    return _installed(current_app.config.get("ESPEAK_BINARY", "espeak-ng"))
+
+
+@cache
+def _installed(binary: str) -> bool:
+    """Looked up once per process: a card page asks for every block (a PATH walk each)."""
+    return shutil.which(binary) is not None
 
 
 def _serializer() -> URLSafeSerializer:

@@ -221,3 +221,40 @@ def test_cards_come_a_dozen_at_a_time_with_show_more(app, db, make_user):
     # after a reaction the participant is back in the same, longer list
     response = react(person, w, "interested", query="?more=2")
     assert response.headers["Location"].endswith("/me/openings?more=2")
+
+
+def card_forms(page: str) -> list[tuple[str, dict]]:
+    """(action, fields) of every reaction form on a card page, as a browser would send it."""
+    found = []
+    for action, body in re.findall(
+        r'<form method="post" action="([^"]+/react[^"]*)"[^>]*>(.*?)</form>', page, re.S
+    ):
+        fields = dict(re.findall(r'<input name="([^"]+)" type="hidden" value="([^"]*)">', body))
+        select_name = re.search(r'<select id="[^"]+" name="([^"]+)">', body)
+        if select_name:
+            fields[select_name.group(1)] = "too_far"
+        found.append((action.replace("&amp;", "&"), fields))
+    return found
+
+
+def test_the_card_forms_as_drawn_are_accepted_in_every_language(app, db, make_user):
+    """The cards write each reaction form's fields themselves (one reason list per page):
+    what the page sends is what the react route reads, and the list is in the page's
+    language, also right after the same list was drawn in another language."""
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    french = person.get("/me/openings?lang=fr").get_data(as_text=True)
+    dutch = person.get("/me/openings?lang=nl").get_data(as_text=True)
+    assert 'value="too_far">Trop loin</option>' in french
+    assert 'value="too_far">Te ver</option>' in dutch
+    forms = card_forms(dutch)
+    assert [fields[f"v{w.vacancy.id}-reaction"] for _a, fields in forms] == [
+        "interested",
+        "not_for_me",
+    ]
+    action, fields = forms[1]
+    assert f'<label for="v{w.vacancy.id}-reason">' in dutch
+    assert person.post(action, data=fields).status_code == 302
+    assert [(r.reaction, r.reason) for r in reactions(db)] == [("not_for_me", "too_far")]
+    del fields[f"v{w.vacancy.id}-csrf_token"]
+    assert person.post(action, data=fields).status_code == 400  # the token is checked

@@ -12,9 +12,12 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from portal.matching import bench, bench_data
+from portal.matching.index import get_store
+from search_index import rebuild
 from search_index.fields import all_fields
 from search_index.rebuild import parts
 from search_index.registry import providers
+from search_index.whoosh import writing
 from search_index.whoosh.engine import WhooshEngine
 from search_index.whoosh.schema import build_schema
 from search_index.whoosh.writing import GroupedPostingPool, _terms_of
@@ -145,3 +148,26 @@ def test_a_failing_worker_fails_the_rebuild_with_its_error(bench_app, tmp_path):
         with pytest.raises(RuntimeError, match="unknown_field"):
             engine.rebuild([*parts(bind), partial(broken)], workers=2)
     engine.close()
+
+
+def test_incremental_commits_merge_only_small_segments(bench_app, monkeypatch):
+    """A write's commit (the applier in the web process) merges the small segments of earlier
+    writes and never rewrites a rebuild's segments: bounded work, however many writes came
+    since the rebuild, and the searcher keeps its bitsets of the big segments."""
+    monkeypatch.setattr(writing, "SMALL_SEGMENT", 16)  # the rebuild's segments are larger
+    bind = bench_app.extensions["portal_engine"]
+    store = get_store(bench_app)
+    with bench_app.test_request_context("/"):
+        rebuild(store, bind)
+        engine = store.engine()
+        built = {segment.segment_id() for segment in engine.ix._segments()}
+        total = engine.count()
+        documents = list(parts(bind)[0]())[:150]
+        for doc in documents:  # one commit per write, each replacing an indexed document
+            engine.apply([doc], [])
+        segments = engine.ix._segments()
+        assert built <= {segment.segment_id() for segment in segments}
+        small = [s for s in segments if s.segment_id() not in built]
+        assert len(small) <= len(documents) // 16 + 5  # merged, not one per commit
+        assert engine.count() == total
+        assert sum(s.doc_count() for s in small) == len(documents)

@@ -13,10 +13,16 @@ LISTENERS = ("participant", "mentor")
 
 
 @bp.app_template_global()
+def listen_on() -> bool:
+    """Audio is on and this reader may use it: asked once for a page's list of blocks."""
+    return not current_user.is_anonymous and current_user.role in LISTENERS and speech.enabled()
+
+
+@bp.app_template_global()
 def listen(text: str) -> dict | None:
     """The button for a block in the current language: its URL and label, or None when
     audio is off, the reader may not use it, or the text cannot be read."""
-    if current_user.is_anonymous or current_user.role not in LISTENERS or not speech.enabled():
+    if not listen_on():
         return None
     language = current_language()
     value = speech.token(text, language)

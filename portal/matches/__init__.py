@@ -6,3 +6,6 @@ from flask import Blueprint
 bp = Blueprint("matches", __name__)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)
+from .explanations import criteria_html  # noqa: E402
+
+bp.add_app_template_global(criteria_html)

@@ -2,11 +2,10 @@
 pictogram for each block. Built in the current locale; with the side-by-side option the page
 builds each card a second time in Dutch (portal.i18n.with_dutch)."""
 
-from flask_babel import format_date
 from sqlmodel import Session, col, select
 
 from .. import vocabulary
-from ..i18n import _, current_language, ngettext, with_dutch
+from ..i18n import _, current_language, day_text, ngettext, with_dutch
 from ..matching.fit import km_text
 from ..models import MentoringCommitment, Organisation, Vacancy
 from ..services import catalogues
@@ -38,7 +37,7 @@ def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list
             _("Hours"),
             [
                 ngettext("%(num)d hour a week.", "%(num)d hours a week.", v.hours_per_week),
-                _("You start on %(date)s.", date=format_date(v.start_date, "long")),
+                _("You start on %(date)s.", date=day_text(v.start_date, "long")),
             ],
         ),
         _block(

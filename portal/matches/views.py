@@ -24,7 +24,7 @@ from ..services.proposals import boards
 from ..services.vacancies import lifecycle
 from . import bp
 from .cards import opening_cards
-from .forms import MatchFilterForm, ReactionForm, SearchForm
+from .forms import MatchFilterForm, ReactionForm, SearchForm, reason_choices
 
 PAGE_SIZE = 20
 
@@ -178,6 +178,7 @@ def _cards_page(participant: Participant, endpoint: str):
         if row.proposal.stage in OPEN_STAGES
     }
     side = dutch_beside()
+    reason_label_text, reason_options = reason_choices()
     base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
     keep_side = {"side": "nl"} if side else {}
     keep_hidden = {"hidden": "1"} if show_hidden else {}
@@ -203,7 +204,8 @@ def _cards_page(participant: Participant, endpoint: str):
         links=links,
         action_args=keep_side | keep_hidden | keep_more,
         at_most=CARDS_MAX if limit == CARDS_MAX and result.total > limit else 0,
-        forms={m.vacancy_id: ReactionForm(prefix=f"v{m.vacancy_id}-") for m in shown},
+        reason_label_text=reason_label_text,
+        reason_options=reason_options,
         action_form=ActionForm(),
         reason_label=reactions.reason_label,
     )

@@ -5,10 +5,8 @@ are formatted for the reader's locale."""
 
 from dataclasses import dataclass
 
-from flask_babel import format_decimal
-
 from .. import vocabulary
-from ..i18n import _, _l, get_locale, ngettext
+from ..i18n import _, _l, decimal_text, get_locale, ngettext
 from .rules import CLOSE, GOOD, LEARNING, STRONG, WITH_GAP, band, must_levels, needs_met
 
 # band -> (css code, words): two bands share "good fit", the reader needs no finer grain.
@@ -36,7 +34,7 @@ class Fit:
 
 def km_text(km: float) -> str:
     """A distance for the reader's locale: "12", "0,4" in Dutch, never "0.0"."""
-    return format_decimal(round(km, 1), format="#,##0.#")
+    return decimal_text(round(km, 1), "#,##0.#")
 
 
 def fit_of(v, p, km: float | None) -> Fit:

@@ -10,14 +10,13 @@ The rules themselves live in portal.matching.rules (one copy for the index, this
 and the brute-force scorer)."""
 
 from flask import current_app
-from flask_babel import format_date
 from sqlmodel import Session, col, select
 
 from search_index import open_engine
 
 from .. import clock
 from .. import db as portal_db
-from ..i18n import _, get_locale, isolate
+from ..i18n import _, day_text, get_locale, isolate
 from ..models import Proposal, Stage
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
@@ -130,13 +129,14 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
 def current_job(db: Session, participant_id: int) -> Proposal | None:
     """The hire that keeps a person in a job (hired, not reopened after a leave), or None:
     their openings page shows this job instead of openings."""
-    facts = documents.one_participant(db, participant_id)
-    if facts is None or not facts.in_job:
-        return None
     query = select(Proposal).where(
         Proposal.participant_id == participant_id, Proposal.stage == Stage.HIRED
     )
-    return db.exec(query.order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())).first()
+    hire = db.exec(query.order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())).first()
+    if hire is None:  # never hired (most people): the full facts are not needed
+        return None
+    facts = documents.one_participant(db, participant_id)
+    return hire if facts is not None and facts.in_job else None
 
 
 def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None):
@@ -159,7 +159,7 @@ def _match(v, p, points: float, km, passes: bool = True) -> Match:
 
 def _date(number: int) -> str:
     value = from_day(number)
-    return format_date(value, "medium") if value else _("no end date")
+    return day_text(value) if value else _("no end date")
 
 
 def _dutch(rank: int) -> str:
@@ -172,8 +172,8 @@ def _occupation(code: str) -> str:
 
 def _skill(code: str) -> str | None:
     """The skill's label in the reader's language; None when it is in no list any more."""
-    entry = vocab.find(portal_db.session(), "skill", code)
-    return vocab.display(entry, get_locale()) if entry else None
+    skills = vocab.catalogue(portal_db.session(), "skill")
+    return skills.label(code, get_locale()) if skills.find(code) else None
 
 
 def _certificate(code: str) -> str:

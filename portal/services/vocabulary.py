@@ -75,24 +75,39 @@ class Catalogue:
 
     entries: dict[str, Entry]  # built-in and unlinked ESCO entries, by code
     links: dict[str, str]  # linked ESCO code -> built-in code
+    # (code, locale) -> label: an explanation page asks for the same labels many times
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def find(self, code: str) -> Entry | None:
         return self.entries.get(self.links.get(code, code)) if code else None
 
+    def label(self, code: str, locale) -> str:
+        """`display` of the code's entry ("" for a code in no list), remembered."""
+        key = (code, str(locale))
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = display(self.find(code), locale)
+        return found
+
 
 _CACHE: dict[tuple, Catalogue] = {}
 _LOCK = Lock()
-VERSIONS = "vocabulary_versions"  # key in Session.info
+VERSIONS = "vocabulary_versions"  # key in Session.info: kind -> catalogue of this session
 
 
 def catalogue(db: Session, kind: str) -> Catalogue:
     """The entries of a kind. The import version is read once per session (a request): a page
     of twenty rows asks for labels hundreds of times; an import forgets it (import_esco)."""
+    kept = db.info.setdefault(VERSIONS, {})  # kind -> this session's catalogue
+    if kind not in kept:
+        kept[kind] = _current(db, kind)
+    return kept[kind]
+
+
+def _current(db: Session, kind: str) -> Catalogue:
     table = _table(kind)
-    versions = db.info.setdefault(VERSIONS, {})
-    if kind not in versions:
-        versions[kind] = tuple(db.exec(select(func.count(), func.max(table.imported_at))).one())
-    key = (str(db.get_bind().url), kind, *versions[kind])
+    version = tuple(db.exec(select(func.count(), func.max(table.imported_at))).one())
+    key = (str(db.get_bind().url), kind, *version)
     with _LOCK:
         found = _CACHE.get(key)
     if found is None:
@@ -171,7 +186,7 @@ def _rank(name: str, wanted: str) -> int:
 
 def label(db: Session, kind: str, code: str, locale) -> str:
     """Label in the reader's language; the code itself only when it is in no list."""
-    return display(find(db, kind, code), locale) or (code or "")
+    return catalogue(db, kind).label(code, locale) or (code or "")
 
 
 def occupation_label(db: Session, code: str, locale) -> str:

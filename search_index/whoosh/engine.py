@@ -23,7 +23,13 @@ from ..query import Matches, MatchQuery
 from . import matching
 from .bitsets import BitsetSearcher, SearcherCache
 from .schema import build_schema
-from .writing import BatchedPostingPool, DocumentAdder, GroupedPostingPool, codec_for
+from .writing import (
+    BatchedPostingPool,
+    DocumentAdder,
+    GroupedPostingPool,
+    codec_for,
+    merge_small_only,
+)
 
 PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
 
@@ -113,7 +119,7 @@ class WhooshEngine(SearchEngine):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=merge_small_only)
 
     def rebuild(self, parts: Sequence[Part], workers: int = 1, progress: Progress | None = None):
         """Each part becomes one segment: written here one after the other, or by up to

@@ -21,9 +21,11 @@ from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 from whoosh.fields import FieldType
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
-from whoosh.writing import PostingPool
+from whoosh.writing import MERGE_SMALL, PostingPool
 
 RUN_BATCH = 4096  # postings per marshal call in the runs of BatchedPostingPool
+# An incremental commit merges only segments up to this many documents (merge_small_only).
+SMALL_SEGMENT = 1000
 PLAIN = (1.0, b"")  # (weight, value) of a posting of an ID field: most postings
 
 
@@ -301,3 +303,15 @@ class PortalCodec(W3Codec):
 
 def codec_for(schema) -> PortalCodec:
     return PortalCodec(length_stats=any(schema[name].scorable for name in schema.names()))
+
+
+def merge_small_only(writer, segments):
+    """The merge policy of an incremental commit (`apply`, run by the applier thread that
+    shares the web process's interpreter with the pages). Whoosh's MERGE_SMALL over the
+    segments up to SMALL_SEGMENT documents: the same tiers for the writes since the last
+    rebuild, but a rebuild's large segments are never rewritten (MERGE_SMALL folds them in
+    too once enough small ones pile up: the whole index rewritten in one commit). The next
+    rebuild drops their deleted documents."""
+    large = [s for s in segments if s.doc_count_all() > SMALL_SEGMENT]
+    small = [s for s in segments if s.doc_count_all() <= SMALL_SEGMENT]
+    return large + MERGE_SMALL(writer, small)

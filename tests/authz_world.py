@@ -32,7 +32,6 @@ from .proposal_factory import vacancy_data
 
 ACTORS = ("anon", "emp_A", "emp_B", "men_A", "men_A2", "men_B", "par_A", "par_B", "coord")
 LOGIN = "login"  # a redirect to the sign-in page
-BIRTH = date(1995, 5, 4)
 # A form field holding this placeholder is sent with the actor's CSRF token.
 TOKEN = object()
 
@@ -44,6 +43,10 @@ def matrix_app(database_url, tmp_path):
 
 
 def close_app(app) -> None:
+    """Empty the database once the index applier is idle (it would sync into a closed one)."""
+    applier = app.extensions.get("portal_index_applier")
+    if applier is not None:
+        applier.wait(10)
     with app.app_context():
         demo.reset(portal_db.session())
     app.extensions["portal_engine"].dispose()
@@ -58,7 +61,7 @@ class World:
     users: dict[str, User] = field(default_factory=dict)
     targets: dict[str, tuple[dict, dict]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
-    cards: dict[str, str] = field(default_factory=dict)  # participant actor -> sign-in code
+    cards: dict[str, tuple[str, date]] = field(default_factory=dict)  # code, date of birth
     _clients: dict[str, FlaskClient] = field(default_factory=dict)
     _tokens: dict[str, str] = field(default_factory=dict)
 
@@ -66,7 +69,8 @@ class World:
         """A new client signed in as the actor (a card sign-in for participants)."""
         client = self.app.test_client()
         if actor in self.cards:
-            data = {"code": self.cards[actor], "date_of_birth": BIRTH.isoformat()}
+            code, birth = self.cards[actor]
+            data = {"code": code, "date_of_birth": birth.isoformat()}
             data["csrf_token"] = csrf_token(client, "/start")
             client.post("/start", data=data)
         elif actor != "anon":
@@ -134,12 +138,14 @@ def _user(db, role, email, organisation=None, status="active", locale="en") -> U
     return user
 
 
-def _published(db, employer, **changes):
+def published_vacancy(db, employer, **changes):
     vacancy, _new = lifecycle.create(db, employer, vacancy_data(**changes))
     return lifecycle.publish(db, employer, vacancy)
 
 
-def _proposal(db, mentor, participant, vacancy, motivation="Works fast with the scanner."):
+def proposal_with_interest(
+    db, mentor, participant, vacancy, motivation="Works fast with the scanner."
+):
     proposal = workflow.propose(
         db, mentor, participant.id, vacancy.id, motivation, interest_with_mentor=True
     )
@@ -152,7 +158,7 @@ def _hire(db, w: World, mentor, employer, vacancy, days_ago=40):
     p = make_participant(w.app, db, mentor, complete=True, first_name="Hired")
     endorse(w.app, db, mentor, p)
     with w.app.app_context():
-        proposal = _proposal(db, mentor, p, vacancy)
+        proposal = proposal_with_interest(db, mentor, p, vacancy)
         workflow.share_contact(db, mentor, proposal.id)
         soon = clock.today() + timedelta(days=1)
         workflow.advance(db, employer, proposal.id, Stage.EMPLOYER_INTERESTED, {})
@@ -164,8 +170,9 @@ def _hire(db, w: World, mentor, employer, vacancy, days_ago=40):
     return proposal
 
 
-def build(app, db: Session, **person_A) -> World:
-    """The world; `person_A` overrides participant A's personal fields (the canary)."""
+def build(app, db: Session, motivation_A="Works fast with the scanner.", **person_A) -> World:
+    """The world; `person_A` overrides participant A's personal fields and `motivation_A`
+    the mentor's text on A's proposal (the canary test fills them with unique strings)."""
     w = World(app)
     with app.app_context():
         org = {
@@ -191,15 +198,18 @@ def build(app, db: Session, **person_A) -> World:
         people[actor] = p
         with app.app_context():
             p = db.get(Participant, p.id)
-            w.cards[actor] = login_codes.issue_login_code(db, w.users[mentor], p)
+            code = login_codes.issue_login_code(db, w.users[mentor], p)
+            w.cards[actor] = (code, p.date_of_birth)
             w.users[actor] = db.get(User, p.user_id)
     with app.app_context():
-        vacancy_A = _published(db, w.users["emp_A"], title="Baker's help A")
-        vacancy_B = _published(db, w.users["emp_B"], title="Order picker B")
-        filled_A = _published(db, w.users["emp_A"], title="Cook A")
+        vacancy_A = published_vacancy(db, w.users["emp_A"], title="Baker's help A")
+        vacancy_B = published_vacancy(db, w.users["emp_B"], title="Order picker B")
+        filled_A = published_vacancy(db, w.users["emp_A"], title="Cook A")
         draft_A, _new = lifecycle.create(db, w.users["emp_A"], vacancy_data(title="Draft A"))
-        proposal_A = _proposal(db, w.users["men_A"], people["par_A"], vacancy_A)
-        proposal_B = _proposal(db, w.users["men_B"], people["par_B"], vacancy_B)
+        proposal_A = proposal_with_interest(
+            db, w.users["men_A"], people["par_A"], vacancy_A, motivation_A
+        )
+        proposal_B = proposal_with_interest(db, w.users["men_B"], people["par_B"], vacancy_B)
         spare_skill = ParticipantSkill(participant_id=people["par_A"].id, skill="cleaning",
                                        level=2, evidence="Cleans the canteen.")  # fmt: skip
         db.add(spare_skill)

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from portal import clock, demo
 from portal import db as portal_db
+from portal.mentors.forms import SECTION_FORMS
 from portal.models import (
     Notification,
     Organisation,
@@ -96,16 +97,17 @@ class World:
 
             return url_for(endpoint, **values)
 
-    def send(self, actor: str, endpoint: str, method: str, target: str, fresh=False):
-        """The response to one cell. POSTs carry the actor's CSRF token and the target's
-        harmless form (empty unless the target names fields)."""
+    def send(self, actor, endpoint, method, target, fresh=False, form: dict | None = None):
+        """The response to one cell. POSTs carry the actor's CSRF token and `form`, by
+        default the target's harmless form (empty unless the target names fields)."""
         client = self.sign_in(actor) if fresh else self.client(actor)
         url = self.url(endpoint, target)
         if method == "GET":
             return client.get(url)
         token = csrf_token(client, "/login" if actor == "anon" else "/") if fresh else None
         token = token or self.token(actor)
-        _values, form = self.targets[target]
+        if form is None:
+            form = self.targets[target][1]
         data = {"csrf_token": token} | {k: token if v is TOKEN else v for k, v in form.items()}
         response = client.open(url, method=method, data=data)
         if fresh:  # signing out may end every session of the account: sign in anew next time
@@ -240,12 +242,17 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
 
 def _targets(ids: dict[str, int]) -> dict[str, tuple[dict, dict]]:
     """Target name -> (URL values, form fields). "-" is a route without values."""
-    return {
+    sections = {
+        f"section_{name}_A": ({"participant_id": ids["participant_A"], "section": name}, {})
+        for name in SECTION_FORMS
+    }
+    return sections | {
         "-": ({}, {}),
         "static_css": ({"filename": "portal.css"}, {}),
         "vacancy_A": ({"vacancy_id": ids["vacancy_A"]}, {}),
         "draft_A": ({"vacancy_id": ids["draft_A"]}, {}),
         "participant_A": ({"participant_id": ids["participant_A"]}, {}),
+        "participant_B": ({"participant_id": ids["participant_B"]}, {}),
         "section_A": ({"participant_id": ids["participant_A"], "section": "person"}, {}),
         "skill_A": (
             {"participant_id": ids["participant_A"], "kind": "skills", "row_id": ids["skill_A"]},

@@ -188,3 +188,22 @@ def test_hostile_values_never_break_a_form(world, endpoint, actor, target, form_
         after = _snapshot(world)
         changed = [name for name in before if before[name] != after.get(name)]
         assert not changed, f"{endpoint} answered {status} but changed {changed}: {values!r}"
+
+
+def test_a_nul_character_is_dropped_not_a_500_on_postgresql(app, db, make_user):
+    """Found by the test above: PostgreSQL refuses NUL in a text (HTTP 500 there)."""
+    from portal.models import Participant
+
+    from .participant_factory import make_participant
+    from .proposal_factory import client_for, post_form
+
+    mentor = make_user("mentor")
+    p = make_participant(app, db, mentor)
+    url = f"/mentor/participants/{p.id}/edit/placement"
+    data = {"placement_job": ["\x00", ""], "placement_kind": "art60"}
+    answer = post_form(client_for(app, mentor), url, data, url)
+    assert answer.status_code == 302
+    data = {"placement_job": "Kitchen\x00 help", "placement_kind": "art60"}
+    assert post_form(client_for(app, mentor), url, data, url).status_code == 302
+    db.expire_all()
+    assert db.get(Participant, p.id).placement_job == "Kitchen help"

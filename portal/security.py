@@ -2,8 +2,18 @@
 
 import time
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Request,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, logout_user, user_logged_in
+from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.routing import IntegerConverter
 
 from . import db
@@ -24,8 +34,24 @@ class RowId(IntegerConverter):
         super().__init__(url_map, *args, **kwargs)
 
 
+class WithoutNul(ImmutableMultiDict):
+    """Form and query values without NUL characters: they mean nothing in a text, and
+    PostgreSQL refuses to store them (a driver error, HTTP 500, where SQLite stored them)."""
+
+    def __init__(self, mapping=None):
+        super().__init__(
+            (key, value.replace("\x00", "") if isinstance(value, str) else value)
+            for key, value in iter_multi_items(mapping or ())
+        )
+
+
+class PortalRequest(Request):
+    parameter_storage_class = WithoutNul
+
+
 def init_app(app) -> None:
     """Before the blueprints: their rules take the int converter when they are added."""
+    app.request_class = PortalRequest
     app.url_map.converters["int"] = RowId
     user_logged_in.connect(_stamp_sign_in, app)
     app.after_request(_headers)

@@ -154,10 +154,10 @@ def proposal_with_interest(
     return proposal
 
 
-def _hire(db, w: World, mentor, employer, vacancy, days_ago=40):
-    """A second participant of the mentor, hired on the vacancy `days_ago` days ago, who
-    shared name and contact with the employer."""
-    p = make_participant(w.app, db, mentor, complete=True, first_name="Hired")
+def _meeting(db, w: World, mentor, employer, vacancy, first_name="Invited"):
+    """Another participant of the mentor, who shared name and contact, with an intro meeting
+    planned for tomorrow."""
+    p = make_participant(w.app, db, mentor, complete=True, first_name=first_name)
     endorse(w.app, db, mentor, p)
     with w.app.app_context():
         proposal = proposal_with_interest(db, mentor, p, vacancy)
@@ -166,6 +166,14 @@ def _hire(db, w: World, mentor, employer, vacancy, days_ago=40):
         workflow.advance(db, employer, proposal.id, Stage.EMPLOYER_INTERESTED, {})
         workflow.advance(db, employer, proposal.id, Stage.INTRO_MEETING,
                          {"meeting_on": soon, "meeting_place": "Reception"})  # fmt: skip
+    return proposal
+
+
+def _hire(db, w: World, mentor, employer, vacancy, days_ago=40):
+    """A participant of the mentor, hired on the vacancy `days_ago` days ago after the
+    meeting."""
+    proposal = _meeting(db, w, mentor, employer, vacancy, first_name="Hired")
+    with w.app.app_context():
         start = clock.today() - timedelta(days=days_ago)
         workflow.advance(db, employer, proposal.id, Stage.HIRED,
                          {"contract_type": "open-ended", "hire_start": start})  # fmt: skip
@@ -217,6 +225,7 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
         db.add(spare_skill)
         db.commit()
     hire_A = _hire(db, w, w.users["men_A"], w.users["emp_A"], filled_A)
+    meeting_A = _meeting(db, w, w.users["men_A"], w.users["emp_A"], vacancy_A)
     with app.app_context():
         notice = db.exec(
             select(Notification).where(Notification.user_id == w.users["emp_A"].id)
@@ -230,6 +239,7 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
         "proposal_A": proposal_A.id,
         "proposal_B": proposal_B.id,
         "hire_A": hire_A.id,
+        "meeting_A": meeting_A.id,
         "organisation_A": org["emp_A"].id,
         "joiner": joiner.id,
         "spare_user": spare.id,
@@ -272,6 +282,7 @@ def _targets(ids: dict[str, int]) -> dict[str, tuple[dict, dict]]:
             {"intro_meeting-csrf_token": TOKEN},
         ),
         "hire_A": ({"proposal_id": ids["hire_A"]}, {}),
+        "meeting_A": ({"proposal_id": ids["meeting_A"]}, {}),
         "hire_A_month": ({"proposal_id": ids["hire_A"], "month": 1}, {}),
         "organisation_A": ({"organisation_id": ids["organisation_A"]}, {}),
         "joiner": ({"user_id": ids["joiner"]}, {}),

@@ -123,6 +123,7 @@ TABLE = [
     ("proposals.board",                   "GET",  "-",                "lg no no ok ok ok no no no"),
     ("proposals.employer_detail",         "GET",  "proposal_A",       "lg ok no no no no no no no"),
     ("proposals.inbox",                   "GET",  "-",                "lg ok ok no no no no no no"),
+    ("proposals.meeting_file",            "GET",  "meeting_A",        "lg ok no ok no no no no no"),
     ("proposals.mentor_detail",           "GET",  "proposal_A",       "lg no no ok no no no no ok"),
     ("proposals.new",                     "GET",  "-",                "lg no no ok ok ok no no no"),
     ("proposals.new",                     "POST", "-",                "lg no no ok ok ok no no no"),

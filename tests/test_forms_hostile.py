@@ -162,7 +162,7 @@ def test_every_post_route_has_a_form_entry(world):
             assert form_class is ActionForm or field_names(form_class), endpoint
 
 
-@pytest.mark.parametrize(("endpoint", "actor", "target", "form_class", "prefix"), _cases())
+@pytest.mark.parametrize(("endpoint", "actor", "target", "form_class", "prefix"), list(_cases()))
 @settings(
     max_examples=25,
     deadline=None,

@@ -226,9 +226,16 @@ def test_canaries_stay_from_employers_and_erasure_leaves_none_anywhere(world, lo
     mails = _byte_leaks(_folder_bytes(w.app.config["MAIL_DIR"]), PERSONAL)
     assert [PERSON["email"]] in mails.values(), mails  # so the erasure has mails to remove
 
-    # 2. The participant withdraws consent: nothing personal anywhere an employer reaches.
+    # 2. The participant withdraws consent: nothing personal anywhere an employer reaches,
+    #    but for the mails delivered while they shared (a sent mail cannot be recalled; the
+    #    withdrawal notice asks the employer to delete copies). The calendar entry is sent
+    #    again without the name.
+    before = set(_folder_bytes(w.app.config["MAIL_DIR"]))
+    delivered = {f"{actor} {path}" for actor in ("emp_A", "emp_B") for path in before}
     _post(w, "par_A", "/me/consent/withdraw", {})
-    assert _employer_leaks(w, PERSONAL) == {}
+    after = _employer_leaks(w, PERSONAL)
+    assert {where: found for where, found in after.items() if where not in delivered} == {}
+    assert set(_folder_bytes(w.app.config["MAIL_DIR"])) > before  # the notice and the update
 
     # 3. Erasure by a coordinator.
     coordinator_url = f"/coordinator/participants/{pid}/erase"

@@ -10,7 +10,11 @@ score (rules.py), which depend on the must-have skills: "every must-have at leas
 help" (bands 4 and 3), "every must-have present" (band 2), the rest (bands 1 and 0). A
 participant document holds each skill code and, from level 2 up, "<code>@2"; a vacancy
 document its must-have codes (v_must), so "every must-have of this vacancy is in the
-person's skills" is "no must-have term outside them".
+person's skills" is "no must-have term outside them". Openings for a person split the rest
+too: "no more than half of the must-haves missing" (band 1) is "at least v_must_half of the
+must-have terms among the person's skills", so the many vacancies of band 0 are scored only
+when bands 4 to 1 hold fewer than a page. A must-have listed twice (two codes linked to one
+skill) counts twice in the band, so its second term is "<code>#2".
 
 Distance, vacancy -> participants: Near with each participant's own commute limit (p_km):
 the participants whose postcode lies within their limit of the vacancy (its distance
@@ -30,6 +34,7 @@ from search_index import (
     All,
     Any,
     AnyOf,
+    AtLeast,
     Boost,
     MatchQuery,
     Near,
@@ -59,6 +64,7 @@ FIELDS_VACANCY = {
     "v_certs": TERMS,
     "v_support": TERMS,
     "v_must": TERMS,
+    "v_must_half": TERM,
     "v_text": TEXT,
 }
 FIELDS_PARTICIPANT = {
@@ -81,7 +87,9 @@ FIELDS_PARTICIPANT = {
     "p_job": TERM,
 }
 W_HELP_TIER, W_PRESENT_TIER = 2.0, 1.0  # every must-have with help or alone; every one present
+W_GAP_TIER = 0.5  # no more than half of the must-haves missing
 HELP = "@2"  # suffix of a skill term observed at least "with help"
+REPEAT = "#"  # "<code>#2": the second time a vacancy lists the same must-have
 NO_LICENCE = "none"
 
 
@@ -119,9 +127,26 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
         "v_pc": v.postcode,
         "v_certs": " ".join(v.certs_required),
         "v_support": " ".join(v.support),
-        "v_must": " ".join(v.must),
+        "v_must": " ".join(must_terms(v)),
+        "v_must_half": str((len(v.must) + 1) // 2),
         "v_text": text,
     }
+
+
+def must_terms(v: VacancyFacts) -> list[str]:
+    """One term per must-have: a code listed again gets its count ("<code>#2")."""
+    seen: dict[str, int] = {}
+    terms = []
+    for code in v.must:
+        seen[code] = seen.get(code, 0) + 1
+        terms.append(code if seen[code] == 1 else f"{code}{REPEAT}{seen[code]}")
+    return terms
+
+
+def must_code(term: str) -> str:
+    """The skill code of a must-have term."""
+    code, _repeat, count = term.rpartition(REPEAT)
+    return code if code and count.isdigit() else term
 
 
 def participant_terms(p: ParticipantFacts) -> dict:
@@ -235,13 +260,16 @@ def participant_tiers(v: VacancyFacts) -> tuple[Boost, ...]:
 
 def vacancy_tiers(p: ParticipantFacts, must_terms: Iterable[str]) -> tuple[Boost, ...]:
     """Vacancies none of whose must-haves lies outside the person's skills (at least with
-    help; present at all)."""
+    help; present at all), then those that miss no more than half of them."""
     helped = {code for code, level in p.skills if level >= 2}
     present = {code for code, _level in p.skills}
-    codes = tuple(must_terms)
+    codes = [(term, must_code(term)) for term in must_terms]
     return (
-        Boost(W_HELP_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in helped)))),
-        Boost(W_PRESENT_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in present)))),
+        Boost(W_HELP_TIER, Not(AnyOf("v_must", tuple(t for t, c in codes if c not in helped)))),
+        Boost(W_PRESENT_TIER, Not(AnyOf("v_must", tuple(t for t, c in codes if c not in present)))),
+        Boost(
+            W_GAP_TIER, AtLeast("v_must", tuple(t for t, c in codes if c in present), "v_must_half")
+        ),
     )
 
 

@@ -19,7 +19,7 @@ from cachetools import LRUCache
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
-from ..query import All, Any, AnyOf, Filter, Near, Not, Places, Range, Term
+from ..query import All, Any, AnyOf, AtLeast, Filter, Near, Not, Places, Range, Term
 
 SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
@@ -170,6 +170,8 @@ class BitsetSearcher:
             return self.live & ~self.bits(query.part)
         if isinstance(query, Near):
             return self.near(query)
+        if isinstance(query, AtLeast):
+            return self.at_least(query)
         raise TypeError(f"filter {type(query).__name__} not supported")
 
     def near(self, query: Near) -> int:
@@ -201,6 +203,24 @@ class BitsetSearcher:
             if within:
                 reach |= self.term(query.limit_field, text) & within
         return reach
+
+    def at_least(self, query: AtLeast) -> int:
+        """Documents holding at least their own number (in the minimum field) of the terms.
+        The counts are bitsets too: reached[j] holds the documents with j or more of the
+        terms seen so far, so each term costs a few big-integer operations."""
+        minimums = [(int(text), text) for text in self.texts(query.minimum_field)]
+        if not minimums:
+            return 0
+        most = max(number for number, _text in minimums)
+        reached = [self.live] + [0] * most
+        for value in dict.fromkeys(query.values):
+            bits = self.term(query.field, value)
+            for count in range(most, 0, -1) if bits else ():
+                reached[count] |= reached[count - 1] & bits
+        result = 0
+        for number, text in minimums:
+            result |= self.term(query.minimum_field, text) & reached[number]
+        return result
 
     def remembered(self, key, compute) -> int:
         """The bits `compute()` returns, kept (while recently used) under `key`."""

@@ -175,12 +175,17 @@ class BitsetSearcher:
         raise TypeError(f"filter {type(query).__name__} not supported")
 
     def near(self, query: Near) -> int:
+        """Kept like a range: people living in the same place with the same limit ask it
+        again and again."""
+        key = ("\x00near", query.field, query.limit_field, query.origin, query.km)
+        return self.remembered(key, lambda: self._near(query))
+
+    def _near(self, query: Near) -> int:
         if query.limit_field is None:
             return self.union(
                 (query.field, place) for place, _km in self.places(query.origin, query.km)
             )
-        key = ("\x00near", query.field, query.limit_field, query.origin)
-        return self.remembered(key, lambda: self._reach(query))
+        return self._reach(query)
 
     def _reach(self, query: Near) -> int:
         """Documents whose own limit (whole km) reaches the origin: for each limit m the
@@ -213,9 +218,11 @@ class BitsetSearcher:
             return 0
         most = max(number for number, _text in minimums)
         reached = [self.live] + [0] * most
+        seen = 0
         for value in dict.fromkeys(query.values):
             bits = self.term(query.field, value)
-            for count in range(most, 0, -1) if bits else ():
+            seen += bool(bits)
+            for count in range(min(seen, most), 0, -1) if bits else ():
                 reached[count] |= reached[count - 1] & bits
         result = 0
         for number, text in minimums:

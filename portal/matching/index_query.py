@@ -233,11 +233,14 @@ def _rank(engine: SearchEngine, query: MatchQuery, pair) -> tuple[int, list[tupl
     each sorted by score then id."""
     found = engine.match(query)
     ranked: list[tuple] = []
+    distances: dict[str, float | None] = {}  # by the candidates' postcode: many share one
     for tier in found.tiers:
         rows = []
         for facts in tier:
             v, p = pair(facts)
-            km = _km(v, p)
+            km = distances.get(facts.postcode)
+            if km is None:
+                km = distances[facts.postcode] = _km(v, p)
             rows.append((-score(v, p, km), facts.id, facts, km))
         rows.sort(key=lambda row: (row[0], row[1]))
         ranked.extend(rows)

@@ -12,6 +12,7 @@ from .query import (
     All,
     Any,
     AnyOf,
+    AtLeast,
     Filter,
     Matches,
     MatchQuery,
@@ -85,6 +86,10 @@ class MemoryEngine(SearchEngine):
             return query.value in self.values(doc, query.field)
         if isinstance(query, AnyOf):
             return bool(set(query.values) & set(self.values(doc, query.field)))
+        if isinstance(query, AtLeast):
+            minimum = doc.get(query.minimum_field)
+            held = set(query.values) & set(self.values(doc, query.field))
+            return minimum is not None and len(held) >= int(minimum)
         if isinstance(query, Range):
             return any(query.low <= v <= query.high for v in self.values(doc, query.field))
         if isinstance(query, All):

@@ -2,11 +2,12 @@
 execute it: OpenSearch's bool/term/terms/range/geo queries map onto it one to one.
 
 Filters compose: `Term` (a field holds this exact term), `AnyOf` (one of these terms),
-`Range` (a term between two bounds, both included, compared as strings: numbers are
-zero-padded), `All`, `Any`, `Not`. `Near` is the distance constraint: the document's place
-field lies within `km` of `origin`, or within the document's own limit (whole km, in
-`limit_field`) when `km` is None. The places around an origin come from the `Places`
-function the application hands to the engine."""
+`AtLeast` (as many of these terms as the document's own number asks: OpenSearch's terms_set
+with minimum_should_match_field), `Range` (a term between two bounds, both included,
+compared as strings: numbers are zero-padded), `All`, `Any`, `Not`. `Near` is the distance
+constraint: the document's place field lies within `km` of `origin`, or within the
+document's own limit (whole km, in `limit_field`) when `km` is None. The places around an
+origin come from the `Places` function the application hands to the engine."""
 
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,16 @@ class Term:
 class AnyOf:
     field: str
     values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    """The document holds at least n of `values` in `field`, n being the number in its own
+    `minimum_field` (a document without one never matches)."""
+
+    field: str
+    values: tuple[str, ...]
+    minimum_field: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ class Near:
     limit_field: str | None = None
 
 
-Filter = Term | AnyOf | Range | All | Any | Not | Near
+Filter = Term | AnyOf | AtLeast | Range | All | Any | Not | Near
 
 
 @dataclass(frozen=True)

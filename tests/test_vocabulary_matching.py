@@ -127,6 +127,22 @@ def test_esco_must_have_is_observed_through_the_built_in_skill(
     assert "قيادة الرافعة الشوكية" in arabic["skill_must"][0][1]
 
 
+def test_a_must_have_asked_twice_counts_twice_in_the_openings(
+    app, db, employer, mentor, participant, imported
+):
+    """Two must-haves linked to one skill: the person has two of three, so the opening is in
+    band 1 (not 0) and, with more skill points, before the one where they have one of two."""
+    add_skill(app, db, mentor, participant, "forklift", 3)
+    twice = asking(employer, db, "esco:test-operate-forklift", "forklift", "hand-scanner")
+    once = asking(employer, db, "forklift", "hand-scanner")
+    with app.test_request_context("/?lang=en"):
+        s = Session(app.extensions["portal_engine"])
+        every = matching.openings_for_participant(s, participant.id)
+        first = matching.openings_for_participant(s, participant.id, limit=1)
+    assert [(m.vacancy_id, m.band) for m in every.items] == [(twice.id, 1), (once.id, 1)]
+    assert [m.vacancy_id for m in first.items] == [twice.id] and first.total == 2
+
+
 def test_mentor_records_an_imported_skill_by_typing_it(
     app, db, employer, mentor, participant, imported
 ):

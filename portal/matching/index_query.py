@@ -9,8 +9,14 @@ many tiers as the requested page needs are scored here. The tiers follow the ban
 score (rules.py), which depend on the must-have skills: "every must-have at least with
 help" (bands 4 and 3), "every must-have present" (band 2), the rest (bands 1 and 0). A
 participant document holds each skill code and, from level 2 up, "<code>@2"; a vacancy
-document its must-have codes (v_must), so "every must-have of this vacancy is in the
-person's skills" is "no must-have term outside them".
+document its must-have terms (v_must), how many (v_must_n) and half of that rounded up
+(v_must_half). So for a vacancy, "every must-have is in the person's skills" is "all its
+must-have terms among them"; for a person, "v_must_n of the must-have terms among my
+skills" (AtLeast): a query of the person's few skills, whatever the size of the
+vocabulary. Openings for a person split the rest too: "no more than half missing" (band 1)
+is "at least v_must_half among my skills", so the many vacancies of band 0 are scored only
+when bands 4 to 1 hold fewer than a page. A must-have listed twice (two codes linked to one
+skill) counts twice in the band, so its second term is "<code>#2".
 
 Distance, vacancy -> participants: Near with each participant's own commute limit (p_km):
 the participants whose postcode lies within their limit of the vacancy (its distance
@@ -20,7 +26,8 @@ The fields registered for the two kinds are defined here (FIELDS_*), the documen
 in documents.py."""
 
 import json
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 
 from search_index import (
     STORED,
@@ -30,6 +37,7 @@ from search_index import (
     All,
     Any,
     AnyOf,
+    AtLeast,
     Boost,
     MatchQuery,
     Near,
@@ -59,6 +67,8 @@ FIELDS_VACANCY = {
     "v_certs": TERMS,
     "v_support": TERMS,
     "v_must": TERMS,
+    "v_must_n": TERM,
+    "v_must_half": TERM,
     "v_text": TEXT,
 }
 FIELDS_PARTICIPANT = {
@@ -81,7 +91,9 @@ FIELDS_PARTICIPANT = {
     "p_job": TERM,
 }
 W_HELP_TIER, W_PRESENT_TIER = 2.0, 1.0  # every must-have with help or alone; every one present
+W_GAP_TIER = 0.5  # no more than half of the must-haves missing
 HELP = "@2"  # suffix of a skill term observed at least "with help"
+REPEAT = "#"  # "<code>#2": the second time a vacancy lists the same must-have
 NO_LICENCE = "none"
 
 
@@ -119,9 +131,21 @@ def vacancy_terms(v: VacancyFacts, text: str) -> dict:
         "v_pc": v.postcode,
         "v_certs": " ".join(v.certs_required),
         "v_support": " ".join(v.support),
-        "v_must": " ".join(v.must),
+        "v_must": " ".join(must_terms(v)),
+        "v_must_n": str(len(v.must)),
+        "v_must_half": str((len(v.must) + 1) // 2),
         "v_text": text,
     }
+
+
+def must_terms(v: VacancyFacts) -> list[str]:
+    """One term per must-have: a code listed again gets its count ("<code>#2")."""
+    seen: dict[str, int] = {}
+    terms = []
+    for code in v.must:
+        seen[code] = seen.get(code, 0) + 1
+        terms.append(code if seen[code] == 1 else f"{code}{REPEAT}{seen[code]}")
+    return terms
 
 
 def participant_terms(p: ParticipantFacts) -> dict:
@@ -209,11 +233,14 @@ def _rank(engine: SearchEngine, query: MatchQuery, pair) -> tuple[int, list[tupl
     each sorted by score then id."""
     found = engine.match(query)
     ranked: list[tuple] = []
+    distances: dict[str, float | None] = {}  # by the candidates' postcode: many share one
     for tier in found.tiers:
         rows = []
         for facts in tier:
             v, p = pair(facts)
-            km = _km(v, p)
+            km = distances.get(facts.postcode)
+            if km is None:
+                km = distances[facts.postcode] = _km(v, p)
             rows.append((-score(v, p, km), facts.id, facts, km))
         rows.sort(key=lambda row: (row[0], row[1]))
         ranked.extend(rows)
@@ -233,16 +260,35 @@ def participant_tiers(v: VacancyFacts) -> tuple[Boost, ...]:
     )
 
 
-def vacancy_tiers(p: ParticipantFacts, must_terms: Iterable[str]) -> tuple[Boost, ...]:
-    """Vacancies none of whose must-haves lies outside the person's skills (at least with
-    help; present at all)."""
-    helped = {code for code, level in p.skills if level >= 2}
-    present = {code for code, _level in p.skills}
-    codes = tuple(must_terms)
+def vacancy_tiers(p: ParticipantFacts, must_terms: Sequence[str]) -> tuple[Boost, ...]:
+    """Vacancies all of whose must-have terms are among the person's skills (at least with
+    help; present at all), then those with at least half of them there. `must_terms`: every
+    must-have term of the index, sorted."""
+    helped = _held(must_terms, [code for code, level in p.skills if level >= 2])
+    present = _held(must_terms, [code for code, _level in p.skills])
     return (
-        Boost(W_HELP_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in helped)))),
-        Boost(W_PRESENT_TIER, Not(AnyOf("v_must", tuple(c for c in codes if c not in present)))),
+        Boost(W_HELP_TIER, AtLeast("v_must", helped, "v_must_n")),
+        Boost(W_PRESENT_TIER, AtLeast("v_must", present, "v_must_n")),
+        Boost(W_GAP_TIER, AtLeast("v_must", present, "v_must_half")),
     )
+
+
+def _held(must_terms: Sequence[str], codes: Iterable[str]) -> tuple[str, ...]:
+    """The must-have terms of these skill codes that some vacancy has ("<code>#2" only
+    where "<code>" is)."""
+    held = []
+    for code in codes:
+        term, count = code, 1
+        while _among(must_terms, term):
+            held.append(term)
+            count += 1
+            term = f"{code}{REPEAT}{count}"
+    return tuple(held)
+
+
+def _among(ordered: Sequence[str], term: str) -> bool:
+    at = bisect_left(ordered, term)
+    return at < len(ordered) and ordered[at] == term
 
 
 def match_participants(

@@ -142,16 +142,15 @@ def to_row(facts) -> list:
 
 
 def from_row(kind: str, row: list):
-    """Facts from their JSON row; lists of codes become shared tuples (see `shared`)."""
-    values = []
-    for value in row:
-        if isinstance(value, list):
-            if all(type(item) is str for item in value):
-                value = shared(value)
-            else:
-                value = tuple(tuple(item) if type(item) is list else item for item in value)
-        values.append(value)
-    return FACT_TYPES[kind](*values)
+    """Facts from their JSON row; lists of codes become shared tuples (see `shared`). Every
+    document a match query scores is read this way once: kept short."""
+    return FACT_TYPES[kind](*[_from_list(v) if type(v) is list else v for v in row])
+
+
+def _from_list(value: list) -> tuple:
+    if all(type(item) is str for item in value):
+        return _one(tuple(map(sys.intern, value)))
+    return tuple(tuple(item) if type(item) is list else item for item in value)
 
 
 def compact(facts):
@@ -177,6 +176,10 @@ def shared(value):
             return tuple(map(shared, value))
     elif type(value) is not int or -5 <= value <= 256:
         return value
+    return _one(value)
+
+
+def _one(value):
     found = _SHARED.get(value)
     if found is None:
         if len(_SHARED) < SHARED_MAX:

@@ -19,7 +19,7 @@ from cachetools import LRUCache
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
-from ..query import All, Any, AnyOf, Filter, Near, Not, Places, Range, Term
+from ..query import All, Any, AnyOf, AtLeast, Filter, Near, Not, Places, Range, Term
 
 SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
@@ -170,15 +170,22 @@ class BitsetSearcher:
             return self.live & ~self.bits(query.part)
         if isinstance(query, Near):
             return self.near(query)
+        if isinstance(query, AtLeast):
+            return self.at_least(query)
         raise TypeError(f"filter {type(query).__name__} not supported")
 
     def near(self, query: Near) -> int:
+        """Kept like a range: people living in the same place with the same limit ask it
+        again and again."""
+        key = ("\x00near", query.field, query.limit_field, query.origin, query.km)
+        return self.remembered(key, lambda: self._near(query))
+
+    def _near(self, query: Near) -> int:
         if query.limit_field is None:
             return self.union(
                 (query.field, place) for place, _km in self.places(query.origin, query.km)
             )
-        key = ("\x00near", query.field, query.limit_field, query.origin)
-        return self.remembered(key, lambda: self._reach(query))
+        return self._reach(query)
 
     def _reach(self, query: Near) -> int:
         """Documents whose own limit (whole km) reaches the origin: for each limit m the
@@ -201,6 +208,26 @@ class BitsetSearcher:
             if within:
                 reach |= self.term(query.limit_field, text) & within
         return reach
+
+    def at_least(self, query: AtLeast) -> int:
+        """Documents holding at least their own number (in the minimum field) of the terms.
+        The counts are bitsets too: reached[j] holds the documents with j or more of the
+        terms seen so far, so each term costs a few big-integer operations."""
+        minimums = [(int(text), text) for text in self.texts(query.minimum_field)]
+        if not minimums:
+            return 0
+        most = max(number for number, _text in minimums)
+        reached = [self.live] + [0] * most
+        seen = 0
+        for value in dict.fromkeys(query.values):
+            bits = self.term(query.field, value)
+            seen += bool(bits)
+            for count in range(min(seen, most), 0, -1) if bits else ():
+                reached[count] |= reached[count - 1] & bits
+        result = 0
+        for number, text in minimums:
+            result |= self.term(query.minimum_field, text) & reached[number]
+        return result
 
     def remembered(self, key, compute) -> int:
         """The bits `compute()` returns, kept (while recently used) under `key`."""

@@ -47,3 +47,25 @@ def test_arabic_fit_block_is_second_person(app, db, make_user):
     person = participant_client(app, db, w)
     lines = fit_lines(person.get("/me/openings?lang=ar").get_data(as_text=True))
     assert "يمكنك العمل في هذه الأوقات." in lines
+
+
+def test_my_page_dates_follow_the_locale_and_hours_are_plural_aware(app, db, make_user):
+    from babel.dates import format_date
+
+    from portal.models import Participant
+    from portal.services.participants import profiles
+
+    w = world(app, db, make_user)
+    with app.app_context():
+        p = db.get(Participant, w.participant.id)
+        values = {"hours_per_week": 1, "shifts": ["day"], "available_from": p.available_from}
+        profiles.save_section(db, w.mentor, p, "availability", values)
+        p.placement_end = p.available_from
+        db.add(p)
+        db.commit()
+        end = p.placement_end
+    person = participant_client(app, db, w)
+    page = person.get("/me/?lang=en").get_data(as_text=True)
+    assert f"This job ends on {format_date(end, 'long', locale='en')}." in page
+    assert not re.search(r"\d\d/\d\d/\d{4}", page)
+    assert "You want to work 1 hour a week." in page

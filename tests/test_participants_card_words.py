@@ -46,7 +46,8 @@ def test_arabic_fit_block_is_second_person(app, db, make_user):
     w = world(app, db, make_user)
     person = participant_client(app, db, w)
     lines = fit_lines(person.get("/me/openings?lang=ar").get_data(as_text=True))
-    assert "يمكنك العمل في هذه الأوقات." in lines
+    assert "تستطيع العمل في هذه الأوقات." in lines
+    assert any(line.startswith("تستطيع فعل هذا وحدك:") for line in lines)
 
 
 def test_my_page_dates_follow_the_locale_and_hours_are_plural_aware(app, db, make_user):

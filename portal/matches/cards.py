@@ -54,9 +54,7 @@ def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list
     elif distance_km < CLOSE_KM:
         place.append(_("The workplace is close to your home."))
     else:
-        place.append(
-            _("The workplace is about %(km)s km from your home.", km=km_text(distance_km))
-        )
+        place.append(_("The workplace is about %(km)s km from your home.", km=km_text(distance_km)))
     blocks.append(_block("place", _("Place"), place))
     dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]
     if v.language_coaching:

@@ -70,3 +70,26 @@ def test_my_page_dates_follow_the_locale_and_hours_are_plural_aware(app, db, mak
     assert f"This job ends on {format_date(end, 'long', locale='en')}." in page
     assert not re.search(r"\d\d/\d\d/\d{4}", page)
     assert "You want to work 1 hour a week." in page
+
+
+def test_both_answers_to_a_proposal_are_on_the_card_it_is_about(app, db, make_user):
+    from sqlmodel import select
+
+    from portal.models import Proposal
+
+    from .proposal_factory import client_for, post_form, propose
+
+    w = world(app, db, make_user)
+    assert propose(client_for(app, w.mentor), w, interest_with_mentor="").status_code == 302
+    proposal = db.exec(select(Proposal).where(Proposal.vacancy_id == w.vacancy.id)).one()
+    person = participant_client(app, db, w)
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    card = page.split(f'id="job-{w.vacancy.id}"')[1].split("</article>")[0]
+    assert f"/proposals/{proposal.id}/interest" in card
+    assert f"/proposals/{proposal.id}/withdraw" in card and "Stop: not for me" in card
+    back = "/me/openings?lang=en#card-1"
+    url = f"/proposals/{proposal.id}/withdraw?next=/me/openings?lang%3Den%23card-1"
+    response = post_form(person, url, {}, page="/me/openings")
+    assert response.status_code == 302 and response.headers["Location"].endswith(back)
+    db.expire_all()
+    assert db.get(Proposal, proposal.id).stage == "withdrawn"

@@ -159,19 +159,21 @@ def checkins_notify():
 @with_appcontext
 def outcomes_command():
     from .services import outcomes
+    from .services import outcomes_formats as formats
 
     figures = outcomes.figures(db.session())
     click.echo(f"endorsed participants: {figures.endorsed}")
     click.echo(f"proposed participants: {figures.proposed}")
-    click.echo(f"hired participants: {figures.hired}")
-    click.echo(f"transition rate (hired / endorsed): {outcomes.rate_text(figures.transition_rate)}")
+    click.echo(f"hires agreed (participants): {figures.agreed}")
+    click.echo(f"hired participants (started): {figures.hired}")
+    click.echo(f"transition rate (hired / endorsed): {formats.rate_text(figures.transition_rate)}")
     click.echo(f"median days from endorsement to hire: {figures.median_days_to_hire}")
     for r in figures.retention:
         click.echo(
             f"retention at {r.months} months: {r.retained} of {r.cohort} "
-            f"({outcomes.rate_text(r.rate)})"
+            f"({formats.rate_text(r.rate)})"
         )
-    click.echo(outcomes.summary_line(figures))
+    click.echo(formats.summary_line(figures))
 
 
 @click.group("vocabulary", help="Occupation and skill vocabulary.")

@@ -7,6 +7,7 @@ import pytest
 from flask_babel import force_locale
 
 from portal.matching import brute
+from portal.matching.explain import explain
 from portal.matching.fit import fit_of
 from portal.matching.rules import (
     CLOSE,
@@ -22,7 +23,6 @@ from portal.matching.rules import (
     passes,
     score,
 )
-from portal.matching.service import explain
 
 TODAY = 9000
 

@@ -9,9 +9,8 @@ from portal.services.outcomes import (
     Filters,
     ProposalFact,
     compute,
-    csv_text,
-    summary_line,
 )
+from portal.services.outcomes_formats import csv_text, summary_line
 
 TODAY = date(2026, 7, 1)
 GENT, ANTWERP = "Provincie Oost-Vlaanderen", "Provincie Antwerpen"
@@ -158,3 +157,40 @@ def test_an_empty_period_gives_zeros_not_errors():
         "retention_3m=na retention_6m=na retention_12m=na"
     )
     assert "headline,hired,value,0" in csv_text(f)
+
+
+def test_agreed_and_started_hires_are_two_figures():
+    """Agreed: the proposal moved to hired in the period; started: the first working day
+    has come. A hire agreed today that starts next month is agreed, not started."""
+    later = ProposalFact(
+        9,
+        9,
+        WISE_A,
+        1,
+        "Employer 1",
+        "logistics",
+        GENT,
+        date(2026, 6, 1),
+        "hired",
+        hire_start=date(2026, 7, 20),
+        hired_on=date(2026, 6, 25),
+    )
+    started = ProposalFact(
+        10,
+        10,
+        WISE_A,
+        1,
+        "Employer 1",
+        "logistics",
+        GENT,
+        date(2026, 5, 1),
+        "hired",
+        hire_start=date(2026, 6, 1),
+        hired_on=date(2026, 5, 20),
+    )
+    f = compute(Facts([], [later, started], []), Filters(start=date(2026, 5, 1)), TODAY)
+    assert (f.agreed, f.hired) == (2, 1)
+    text = csv_text(f)
+    assert "headline,hires_agreed,value,2" in text and "headline,hired,value,1" in text
+    june = compute(Facts([], [later, started], []), Filters(start=date(2026, 6, 1)), TODAY)
+    assert (june.agreed, june.hired) == (1, 1)

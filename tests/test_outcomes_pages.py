@@ -90,3 +90,19 @@ def test_only_coordinators_see_the_whole_programme(app, make_user):
         assert client.get("/outcomes/export.csv").status_code == 403
     participant = client_for(app, make_user("participant"))
     assert participant.get("/outcomes/mine").status_code == 403
+
+
+def test_dashboard_shows_agreed_and_started_hires_of_the_demo(app, db):
+    """The demo's last hire (Bilal) was agreed today and starts in two weeks."""
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    coordinator = db.exec(select(User).where(User.role == "coordinator")).first()
+    lines = (Path(app.instance_path) / "demo-logins.txt").read_text().splitlines()
+    client = app.test_client()
+    login(client, coordinator.email, dict(line.split()[1:] for line in lines)[coordinator.email])
+    html = client.get("/outcomes/?lang=en").get_data(as_text=True)
+    agreed = re.search(r'id="figure-agreed"><dt>Hires agreed</dt><dd>(\d+)<', html)
+    started = re.search(r'id="figure-hired"><dt>Hires started</dt><dd>(\d+)<', html)
+    assert agreed and started and (int(agreed[1]), int(started[1])) == (7, 6)
+    assert 'id="hires-explained"' in html
+    text = client.get("/outcomes/export.csv").get_data(as_text=True)
+    assert "headline,hires_agreed,value,7" in text and "headline,hired,value,6" in text

@@ -122,7 +122,7 @@ def test_demo_has_participants_in_every_state_and_their_logins_work(app, db):
     assert login(app.test_client(), email, password).headers["Location"] == "/me/"
     codes = [x for x in result.stderr.splitlines() if x.startswith("Login code for")]
     # (the demo proposals add participants without their own login)
-    assert len(codes) == len([p for p in participants if p.user_id]) == 6
+    assert len(codes) == len([p for p in participants if p.user_id]) == 8
     code_line = codes[0].split()
     code, birth = code_line[4], code_line[-1].rstrip(")")
     response = post(

@@ -49,7 +49,7 @@ def test_cards_show_pictograms_and_plain_text_in_the_participants_language(app, 
         assert f"pictogram--{name}" in page, name
     assert "<svg" in page and 'aria-hidden="true"' in page
     assert "38 hours a week." in page
-    assert "in a straight line" in page
+    assert "The workplace is close to your home." in page
     assert "The job asks Dutch level A2." in page
     assert "You do not need a driving licence." in page
     assert "A colleague helps you: the Ploegleider." in page

@@ -74,8 +74,7 @@ def explain(app, vacancy, p, lang="en"):
 
 def asking(employer, db, *must_have):
     """A published vacancy the fixture participant fits, with these must-haves only."""
-    return new_vacancy(employer, db, publish=True, must_have=list(must_have),
-                       must_have_other="", **FITTING)  # fmt: skip
+    return new_vacancy(employer, db, publish=True, must_have=list(must_have), **FITTING)
 
 
 def add_skill(app, db, mentor, p, code, level=2):
@@ -87,7 +86,7 @@ def add_skill(app, db, mentor, p, code, level=2):
 
 
 def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):
-    vacancy = new_vacancy(employer, db, must_have=[], must_have_other="Heftruck, pallets tellen")
+    vacancy = new_vacancy(employer, db, must_have="Heftruck, pallets tellen")
     rows = db.exec(select(VacancySkill).where(VacancySkill.vacancy_id == vacancy.id)).all()
     assert {(r.code, r.must_have, r.free_text) for r in rows} == {
         ("forklift", True, False),
@@ -96,7 +95,7 @@ def test_typed_text_that_names_an_entry_becomes_the_entry(employer, db):
 
 
 def test_typed_text_is_explained_and_the_employer_is_told(app, db, employer, participant):
-    response = create(employer, must_have_other="werken met een weegschaal", **FITTING)
+    response = create(employer, must_have="order-picking, werken met een weegschaal", **FITTING)
     page = employer.get(response.headers["Location"] + "?lang=en").get_data(as_text=True)
     assert "not matched automatically" in page and "werken met een weegschaal" in page
     vacancy_id = int(response.headers["Location"].rsplit("/", 1)[-1])
@@ -196,7 +195,7 @@ def test_participant_records_what_a_vacancy_can_ask(app, db, employer, mentor, p
 
 @pytest.mark.parametrize("query", ["الرافعة الشوكية", "chariot élévateur", "heftruck"])
 def test_free_text_search_finds_labels_in_every_language(app, db, employer, query):
-    vacancy = new_vacancy(employer, db, publish=True, must_have=["forklift"], must_have_other="")
+    vacancy = new_vacancy(employer, db, publish=True, must_have=["forklift"])
     with app.test_request_context("/?lang=ar"):
         s = Session(app.extensions["portal_engine"])
         assert matching.search_vacancies(s, query)[1] == [vacancy.id]
@@ -206,7 +205,7 @@ def test_free_text_search_finds_labels_in_every_language(app, db, employer, quer
 
 
 def test_vacancy_with_only_typed_must_haves_still_matches(app, db, employer, mentor, participant):
-    typed = {"must_have": [], "nice_to_have": [], "must_have_other": "pallets stapelen, kisten"}
+    typed = {"must_have": "pallets stapelen, kisten", "nice_to_have": ""}
     vacancy = new_vacancy(employer, db, publish=True, **typed, **FITTING)
     passes, criteria = explain(app, vacancy, participant)
     assert passes and [s for s, _m in criteria["skill_other"]] == [CHECK, CHECK]

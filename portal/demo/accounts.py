@@ -32,6 +32,8 @@ PARTICIPANTS = [
     ("Olena Kovalenko", "olena.kovalenko@deelnemer.example", "uk"),
     ("Yusuf Rahimi", "yusuf.rahimi@deelnemer.example", "ps"),
     ("Amina Diallo", "amina.diallo@deelnemer.example", "fr"),
+    ("Mehmet Yılmaz", "mehmet.yilmaz@deelnemer.example", "tr"),
+    ("Hodan Warsame", "hodan.warsame@deelnemer.example", "so"),
 ]
 COORDINATOR = ("Sofie Claes", "coordinatie@brugportaal.example")
 PENDING_EMPLOYER = ("Pieter Wouters", "pieter@schoonmaakwouters.example", "Schoonmaak Wouters")

@@ -58,7 +58,7 @@ def extra_participant(db: Session, mentor, row, today: date) -> Participant:
             "hours_per_week": 38,
             "shifts": ["day", "evening", "night"] + (["weekend"] if first == "Bilal" else []),
             # Yonas can start only after the vacancy's start date: proposed with a reason.
-            "available_from": today + timedelta(days=14 if first == "Yonas" else 0),
+            "available_from": today + timedelta(days=30 if first == "Yonas" else 0),
         },
         "right_to_work": {"right_to_work": "unlimited"},
         "occupations": {"occupations": [occupation]},

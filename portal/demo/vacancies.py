@@ -169,6 +169,7 @@ VACANCIES = [
             "hours_per_week": 30,
             "shifts": ["evening", "weekend"],
             "contract_type": "fixed-term",
+            "positions": 2,
         },
         {},
     ),
@@ -288,6 +289,119 @@ VACANCIES = [
         },
         {"visual_instructions": True, "months": 3},
     ),
+    (
+        0,
+        "Inpakker webshoporders",
+        "packer",
+        "Je pakt bestellingen van de webshop in dozen, kleeft de labels en zet ze klaar.",
+        (["packing", "labelling"], ["order-picking"]),
+        {
+            "dutch_level_code": "A2",
+            "postcode": "9050",
+            "hours_per_week": 38,
+            "shifts": ["day"],
+            "contract_type": "temp-to-perm",
+        },
+        {},
+    ),
+    (
+        0,
+        "Operator verpakkingslijn",
+        "packaging-line-operator",
+        "Je volgt de verpakkingslijn voor drankflessen op en controleert de dozen.",
+        (["production-line", "quality-control"], ["machine-operation"]),
+        {
+            "dutch_level_code": "A2",
+            "postcode": "2800",
+            "hours_per_week": 38,
+            "shifts": ["day"],
+            "contract_type": "open-ended",
+        },
+        {},
+    ),
+    (
+        1,
+        "Keukenmedewerker ontbijt en lunch",
+        "kitchen-assistant",
+        "Je snijdt groenten, maakt broodjes klaar en houdt de keuken proper.",
+        (["food-preparation", "kitchen-cleaning"], ["hygiene-rules"]),
+        {
+            "dutch_level_code": "A1",
+            "postcode": "2000",
+            "hours_per_week": 32,
+            "shifts": ["day", "evening"],
+            "contract_type": "open-ended",
+            "certificates": ["food-hygiene"],
+            "certificates_trained": ["food-hygiene"],
+        },
+        {},
+    ),
+    (
+        1,
+        "Schoonmaker publieke ruimtes",
+        "office-cleaner",
+        "Je poetst de lobby, de gangen en de vergaderzalen van het hotel.",
+        (["cleaning-surfaces", "floor-cleaning"], ["cleaning-machines"]),
+        {
+            "dutch_level_code": "A1",
+            "language_coaching": True,
+            "postcode": "2018",
+            "hours_per_week": 30,
+            "shifts": ["day"],
+            "contract_type": "open-ended",
+        },
+        {"visual_instructions": True},
+    ),
+    (
+        2,
+        "Monteur prefab-elementen",
+        "assembler",
+        "Je bouwt houten wanden en kozijnen in elkaar in ons atelier.",
+        (["assembling", "hand-tools"], ["measuring"]),
+        {
+            "dutch_level_code": "A2",
+            "postcode": "9300",
+            "hours_per_week": 38,
+            "shifts": ["day"],
+            "contract_type": "temp-to-perm",
+            "certificates": ["vca-basic"],
+            "certificates_trained": ["vca-basic"],
+        },
+        {},
+    ),
+    (
+        3,
+        "Hulp tuinaanleg",
+        "gardener",
+        "Je legt tuinen aan: planten, graszoden leggen en paden met klinkers.",
+        (["planting", "paving"], ["garden-machines"]),
+        {
+            "dutch_level_code": "A1",
+            "postcode": "8500",
+            "hours_per_week": 38,
+            "shifts": ["day"],
+            "contract_type": "fixed-term",
+            "licence_category": "B",
+        },
+        {},
+    ),
+    (
+        3,
+        "Medewerker bermonderhoud",
+        "green-worker",
+        "Je maait bermen langs gewestwegen en ruimt zwerfvuil op, veilig naast het verkeer.",
+        (["lawn-mowing", "traffic-safety"], ["hedge-trimming"]),
+        {
+            "dutch_level_code": "A1",
+            "language_coaching": True,
+            "postcode": "8800",
+            "hours_per_week": 38,
+            "shifts": ["day"],
+            "contract_type": "open-ended",
+            "licence_category": "B",
+        },
+        {"language_coach": True},
+    ),
 ]
 
 
@@ -306,7 +420,8 @@ def add_demo_vacancies(db: Session, world: dict) -> None:
     for number, (index, title, occupation, tasks, skills, extra, adjust, *state) in enumerate(
         VACANCIES
     ):
-        start = today + timedelta(days=10 + 3 * number)
+        # Every start lies after the demo participants' first free day (a week from today).
+        start = today + timedelta(days=21 + 2 * number)
         data = VacancyData(
             title=title,
             occupation_code=occupation,

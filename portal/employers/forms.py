@@ -4,14 +4,15 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    Field,
     HiddenField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, Optional
+from wtforms.widgets import TextInput
 
 from .. import vocabulary
 from ..forms import MultiCheckboxField, choices
@@ -36,11 +37,27 @@ def _number(label, low, high, **kwargs):
     )
 
 
-def _free_skills(label):
-    """A plain text field (resolved to entries on save); typeahead.js adds suggestions."""
-    description = _l("Not in the list? Type them, separated by commas.")
-    render_kw = {"data-typeahead": "skill", "data-typeahead-list": True}
-    return _text(label, 500, required=False, description=description, render_kw=render_kw)
+class SkillListField(Field):
+    """Skills typed with the type-ahead (typeahead.js), several separated by commas: each a
+    name in any language or a code, resolved on save; names not in the list are kept as
+    other requirements. Several posted values are taken as several skills too."""
+
+    widget = TextInput()
+
+    def __init__(self, label, **kwargs):
+        description = _l(
+            "Type a few letters and choose from the list. Several skills: separate them "
+            "with commas."
+        )
+        render_kw = {"data-typeahead": "skill", "data-typeahead-list": True}
+        super().__init__(label, description=description, render_kw=render_kw, **kwargs)
+        self.labels: dict[str, str] = {}
+
+    def process_formdata(self, valuelist):
+        self.data = [skill for value in valuelist for skill in content.free_skills(value)]
+
+    def _value(self) -> str:
+        return ", ".join(self.labels.get(item, item) for item in self.data or [])
 
 
 class ProfileForm(FlaskForm):
@@ -98,7 +115,8 @@ class CommitmentForm(FlaskForm):
     trial_weeks = _number(
         _l("Trial period in weeks"),
         0,
-        content.MAX_TRIAL_WEEKS, description=_l("0 if there is no trial period.")
+        content.MAX_TRIAL_WEEKS,
+        description=_l("0 if there is no trial period."),
     )
     aftercare_rhythm = SelectField(
         _l("Check-ins with the mentor"),
@@ -119,10 +137,8 @@ class VacancyForm(CommitmentForm):
             Length(max=4000, message=_l("Use at most %(max)d characters.")),
         ],
     )
-    must_have = SelectMultipleField(_l("Skills that are needed"), validate_choice=False)
-    must_have_other = _free_skills(_l("Other needed skills"))
-    nice_to_have = SelectMultipleField(_l("Skills that are a plus"), validate_choice=False)
-    nice_to_have_other = _free_skills(_l("Other skills that are a plus"))
+    must_have = SkillListField(_l("Skills that are needed"), default=list)
+    nice_to_have = SkillListField(_l("Skills that are a plus"), default=list)
     dutch_level_code = SelectField(_l("Dutch needed"), validate_choice=False)
     language_coaching = BooleanField(_l("We offer language coaching on the job"))
     postcode = _text(_l("Postcode of the workplace"), 10)
@@ -162,8 +178,7 @@ class VacancyForm(CommitmentForm):
     def __init__(self, *args, occupations=(), skills=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.occupation_code.choices = choices([("", _l("Choose ...")), *occupations])
-        self.must_have.choices = choices(skills)
-        self.nice_to_have.choices = choices(skills)
+        self.must_have.labels = self.nice_to_have.labels = dict(skills)
         self.dutch_level_code.choices = choices(
             [("", _l("Choose ...")), *catalogues.dutch_level_pairs()]
         )

@@ -124,7 +124,7 @@ def _vacancy_form(data: VacancyData | None = None) -> VacancyForm:
     locale = current_language()
     values = {}
     if data is not None and request.method == "GET":
-        values = vars(data) | vars(data.commitment)
+        values = vars(data) | vars(data.commitment) | content.skills_for_form(data)
     chosen = [*data.must_have, *data.nice_to_have] if data is not None else []
     return VacancyForm(
         data=values or None,

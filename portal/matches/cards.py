@@ -12,7 +12,8 @@ from ..services import catalogues
 from ..services import participant_catalogues as pcat
 
 # Criteria the participant's card leaves out: always met for anyone who gets openings.
-HIDDEN_CRITERIA = frozenset({"matchable", "open"})
+HIDDEN_CRITERIA = frozenset({"matchable", "open", "in_job", "right_to_work"})
+CLOSE_KM = 1  # nearer than this, "close to your home" says more than "0 km"
 
 
 def _block(icon: str, title, lines) -> dict:
@@ -49,10 +50,10 @@ def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list
     place = [_("The work is in %(town)s.", town=v.town or v.postcode)]
     if distance_km is None:
         place.append(_("We do not know how far this is from your home."))
+    elif distance_km < CLOSE_KM:
+        place.append(_("The workplace is close to your home."))
     else:
-        place.append(
-            _("It is %(km)s km from your home, in a straight line.", km=km_text(distance_km))
-        )
+        place.append(_("The workplace is about %(km)s km from your home.", km=km_text(distance_km)))
     blocks.append(_block("place", _("Place"), place))
     dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]
     if v.language_coaching:
@@ -104,15 +105,16 @@ def commitment_lines(c: MentoringCommitment | None) -> list[str]:
 
 
 def fit_blocks(criteria) -> list[dict]:
-    """Why it fits and what is missing, from the match explanation."""
-    shown = [c for c in criteria if c.code not in HIDDEN_CRITERIA]
+    """Why it fits and what is missing, from the match explanation in its plain wording:
+    second person, one sentence a line, nothing the fact blocks above already say."""
+    shown = [c for c in criteria if c.code not in HIDDEN_CRITERIA and c.plain]
     groups = (
         ("met", "met", _("This fits you")),
         ("coachable", "learn", _("You can learn this at work")),
         ("missing", "missing", _("This is missing")),
     )
     return [
-        _block(icon, title, [c.message for c in shown if c.status == status]) | {"status": status}
+        _block(icon, title, [c.plain for c in shown if c.status == status]) | {"status": status}
         for status, icon, title in groups
         if any(c.status == status for c in shown)
     ]

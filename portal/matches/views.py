@@ -19,7 +19,7 @@ from ..services import participant_catalogues as cat
 from ..services import reactions
 from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
-from ..services.participants import opening
+from ..services.participants import no_openings, opening
 from ..services.proposals import boards
 from ..services.vacancies import lifecycle
 from . import bp
@@ -133,6 +133,8 @@ def _openings(participant: Participant, template: str):
     context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
     hire = matching.current_job(session, participant.id)
     context["job"] = session.get(Vacancy, hire.vacancy_id) if hire else None
+    found = no_openings.reasons(session, participant) if not result.total and not hire else []
+    context["empty_reasons"] = no_openings.for_mentor(found)
     return _render(template, result, form, pages, args, participant=participant, **context)
 
 
@@ -192,9 +194,11 @@ def _cards_page(participant: Participant, endpoint: str):
     if result.total > limit and limit < CARDS_MAX:
         more = url_for(endpoint, **base, **keep_side, **keep_hidden, more=str(steps + 1))
         links["more"] = f"{more}#card-{len(shown) + 1}"
+    found = no_openings.reasons(session, participant) if not result.total else []
     return render_template(
         "matches/cards.html",
         participant=participant,
+        empty_reasons=no_openings.for_participant(found),
         cards=opening_cards(session, shown),
         answers=answers,
         hidden_count=len(hidden),

@@ -343,6 +343,7 @@ class Criterion:
     code: str
     status: str  # met | coachable | missing
     message: str
+    plain: str = ""  # for the participant's own card; empty when the card already says it
 
 
 class LazyCriteria(Sequence):

@@ -10,7 +10,7 @@ from .. import db
 from ..access import roles
 from ..i18n import _, current_language, ngettext
 from ..models import Organisation, OrganisationKind, Role
-from ..services import organisations
+from ..services import organisations, outcomes_formats
 from ..services import outcomes as svc
 from ..services.checkins import recording
 from ..services.proposals.stage_rules import DECLINE_REASONS
@@ -97,7 +97,7 @@ def _render(figures, form, own=None):
 
 def _csv(figures: svc.Figures, name: str) -> Response:
     return Response(
-        svc.csv_text(figures),
+        outcomes_formats.csv_text(figures),
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename={name}.csv"},
     )

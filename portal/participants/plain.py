@@ -1,8 +1,10 @@
 """The participant's own profile as short plain-language blocks, each with a pictogram.
 Built in the current locale; the page builds it a second time in Dutch to show beside it."""
 
+from flask_babel import format_date
+
 from .. import clock
-from ..i18n import _, current_language
+from ..i18n import _, current_language, ngettext
 from ..models import OPEN_STAGES, Organisation, Stage, User
 from ..services import participant_catalogues as cat
 from ..services import vocabulary as vocab
@@ -31,7 +33,7 @@ def plain_blocks(session, p) -> list[dict]:
     if organisation:
         about.append(_("You work at %(place)s.", place=organisation.name))
     if p.placement_end:
-        about.append(_("This job ends on %(date)s.", date=p.placement_end.strftime("%d/%m/%Y")))
+        about.append(_("This job ends on %(date)s.", date=format_date(p.placement_end, "long")))
     block("person", _("You"), about)
 
     skills = [
@@ -63,7 +65,13 @@ def plain_blocks(session, p) -> list[dict]:
 
     time = []
     if p.hours_per_week:
-        time.append(_("You want to work %(hours)d hours a week.", hours=p.hours_per_week))
+        time.append(
+            ngettext(
+                "You want to work %(num)d hour a week.",
+                "You want to work %(num)d hours a week.",
+                p.hours_per_week,
+            )
+        )
     shifts = [str(cat.SHIFTS[s]) for s in profiles.shifts_of(p)]
     if shifts:
         time.append(_("You can work: %(shifts)s.", shifts=", ".join(shifts)))
@@ -97,7 +105,7 @@ def proposal_lines(row) -> list[str]:
     p = row.proposal
 
     def day(value) -> str:
-        return value.strftime("%d/%m/%Y") if value else ""
+        return format_date(value, "long") if value else ""
 
     if p.stage == Stage.PROPOSED and p.interest_at is None:
         lines = [_("Your mentor wants to propose you for this job."), _("Do you want this?")]

@@ -5,8 +5,11 @@ data set.
 Definitions (also shown on the dashboard):
 - endorsed: participants with an endorsement given in the period (WISE and the region where
   the participant lives filter it; the employer's sector does not apply).
-- proposed: participants proposed in the period; hired: participants whose first working day
-  falls in the period. Sector and region (where the job is) filter proposals and hires.
+- proposed: participants proposed in the period. Hires, two figures: agreed = participants
+  whose proposal moved to "hired" in the period (the employer recorded the hire); hired (or
+  started) = participants whose first working day falls in the period and has come. An
+  agreed hire starts days or weeks later. Sector and region (where the job is) filter
+  proposals and hires.
 - transition rate: hired / endorsed, as counted above.
 - median days from endorsement to hire: per hire, from the last endorsement given on or
   before the first working day.
@@ -17,7 +20,6 @@ Definitions (also shown on the dashboard):
 - declined by reason: proposals declined in the period.
 Aggregates only: no names, no contact data, nothing about one person."""
 
-import io
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -25,13 +27,21 @@ from datetime import date
 from functools import cache
 
 from dateutil.relativedelta import relativedelta
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from .. import clock
-from ..models import CheckIn, Endorsement, Organisation, Participant, Proposal, Stage, Vacancy
+from ..models import (
+    CheckIn,
+    Endorsement,
+    Organisation,
+    Participant,
+    Proposal,
+    ProposalEvent,
+    Stage,
+    Vacancy,
+)
 from . import postcodes
 from .checkins.recording import COMMITMENT_ANSWERS
-from .csv_cells import SafeWriter
 from .proposals.stage_rules import DECLINE_REASONS
 
 RETENTION_MONTHS = (3, 6, 12)
@@ -59,6 +69,7 @@ class ProposalFact:
     decline_reason: str = ""
     closed_on: date | None = None
     hire_start: date | None = None
+    hired_on: date | None = None  # the day the proposal moved to "hired"
 
 
 @dataclass(frozen=True)
@@ -127,7 +138,8 @@ class Figures:
     today: date
     endorsed: int | None  # None: not applicable (an employer's own figures)
     proposed: int
-    hired: int
+    agreed: int  # participants whose hire was agreed (recorded) in the period
+    hired: int  # participants who started: first working day in the period, not in the future
     hires: int  # hires (a person hired twice counts twice), the base of the retention
     median_days_to_hire: float | None
     retention: list[Retention]
@@ -140,7 +152,7 @@ class Figures:
 
     @property
     def empty(self) -> bool:
-        return not (self.endorsed or self.proposed or self.hired or self.declined)
+        return not (self.endorsed or self.proposed or self.agreed or self.hired or self.declined)
 
     def retention_at(self, months: int) -> Retention:
         return next(r for r in self.retention if r.months == months)
@@ -227,8 +239,16 @@ def compute(facts: Facts, filters: Filters, today: date) -> Figures:
     hires = [
         p
         for p in proposals
-        if p.stage == Stage.HIRED and p.hire_start is not None and filters.in_period(p.hire_start)
+        if p.stage == Stage.HIRED
+        and p.hire_start is not None
+        and p.hire_start <= today
+        and filters.in_period(p.hire_start)
     ]
+    agreed = {
+        p.participant_id
+        for p in proposals
+        if p.stage == Stage.HIRED and p.hired_on is not None and filters.in_period(p.hired_on)
+    }
     endorsed = None
     if filters.employer_id is None:
         endorsed = len(
@@ -245,6 +265,7 @@ def compute(facts: Facts, filters: Filters, today: date) -> Figures:
         today=today,
         endorsed=endorsed,
         proposed=len({p.participant_id for p in proposals if filters.in_period(p.created_on)}),
+        agreed=len(agreed),
         hired=len({h.participant_id for h in hires}),
         hires=len(hires),
         median_days_to_hire=median_days_to_hire(hires, facts.endorsements),
@@ -256,68 +277,6 @@ def compute(facts: Facts, filters: Filters, today: date) -> Figures:
             if declined[code]
         ],
     )
-
-
-# --- formats --------------------------------------------------------------------------------
-
-
-def rate_text(value: float | None) -> str:
-    """For scripts: three decimals, or "na" when there is nothing to divide by."""
-    return "na" if value is None else f"{value:.3f}"
-
-
-def summary_line(figures: Figures) -> str:
-    r = {x.months: rate_text(x.rate) for x in figures.retention}
-    return (
-        f"outcomes endorsed={figures.endorsed or 0} proposed={figures.proposed} "
-        f"hired={figures.hired} transition_rate={rate_text(figures.transition_rate)} "
-        f"retention_3m={r[3]} retention_6m={r[6]} retention_12m={r[12]}"
-    )
-
-
-def csv_text(figures: Figures) -> str:
-    """The same figures as the dashboard, long format: section, item, measure, value.
-    Aggregates only (organisation names and codes, never a person)."""
-    out = io.StringIO()
-    writer = SafeWriter(out)
-    writer.writerow(["section", "item", "measure", "value"])
-    f = figures.filters
-    for name, value in (
-        ("period_start", f.start),
-        ("period_end", f.end),
-        ("wise_id", f.wise_id),
-        ("sector", f.sector),
-        ("region", f.region),
-        ("employer_id", f.employer_id),
-        ("computed_on", figures.today),
-    ):
-        writer.writerow(["filter", name, "value", "" if value is None else value])
-    headline = (
-        ("endorsed", "" if figures.endorsed is None else figures.endorsed),
-        ("proposed", figures.proposed),
-        ("hired", figures.hired),
-        ("hires", figures.hires),
-        ("transition_rate", rate_text(figures.transition_rate)),
-        (
-            "median_days_endorsement_to_hire",
-            "na" if figures.median_days_to_hire is None else figures.median_days_to_hire,
-        ),
-    )
-    for name, value in headline:
-        writer.writerow(["headline", name, "value", value])
-    for r in figures.retention:
-        item = f"{r.months}_months"
-        writer.writerow(["retention", item, "cohort", r.cohort])
-        writer.writerow(["retention", item, "retained", r.retained])
-        writer.writerow(["retention", item, "rate", rate_text(r.rate)])
-    for c in figures.commitments:
-        writer.writerow(["commitments", c.employer_name, "checkins", c.checkins])
-        for answer in COMMITMENT_ANSWERS:
-            writer.writerow(["commitments", c.employer_name, answer, c.answers[answer]])
-        writer.writerow(["commitments", c.employer_name, "kept_rate", rate_text(c.kept_rate)])
-    for reason, count in figures.declined:
-        writer.writerow(["declined", reason, "proposals", count])
-    return out.getvalue()
 
 
 # --- loading the facts --------------------------------------------------------------------
@@ -356,6 +315,13 @@ def load(db: Session) -> Facts:
         .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
         .join(Participant, col(Participant.id) == Proposal.participant_id)
     )
+    hired_at = dict(
+        db.exec(
+            select(ProposalEvent.proposal_id, func.max(ProposalEvent.at))
+            .where(ProposalEvent.kind == Stage.HIRED)
+            .group_by(ProposalEvent.proposal_id)
+        ).all()
+    )
     for proposal, postcode, organisation, wise_id in db.exec(query).all():
         proposals.append(
             ProposalFact(
@@ -371,6 +337,7 @@ def load(db: Session) -> Facts:
                 decline_reason=proposal.decline_reason,
                 closed_on=proposal.updated_at.date(),
                 hire_start=proposal.hire_start,
+                hired_on=hired_at[proposal.id].date() if proposal.id in hired_at else None,
             )
         )
     checkins = [

@@ -114,11 +114,31 @@ def free_skills(text: str) -> list[str]:
     return result
 
 
+def typed_skills(data: VacancyData) -> list[tuple[bool, str]]:
+    """(must-have?, code or typed name) of every skill the vacancy asks: the form's one
+    type-ahead list per kind, plus the comma-separated additions of the data API."""
+    return [
+        (must, item)
+        for must, chosen, typed in (
+            (True, data.must_have, data.must_have_other),
+            (False, data.nice_to_have, data.nice_to_have_other),
+        )
+        for item in [*chosen, *free_skills(typed)]
+    ]
+
+
+def skills_for_form(data: VacancyData) -> dict[str, list[str]]:
+    """The form shows each kind in one type-ahead box: listed skills and typed ones together."""
+    return {
+        "must_have": [item for must, item in typed_skills(data) if must],
+        "nice_to_have": [item for must, item in typed_skills(data) if not must],
+    }
+
+
 def unmatched(db: Session, data: VacancyData) -> list[str]:
     """Typed skills that name no vocabulary entry: kept as other requirements, but matching
     cannot check them, so the employer is told when saving."""
-    typed = free_skills(data.must_have_other) + free_skills(data.nice_to_have_other)
-    return [text for text in typed if vocab.resolve(db, "skill", text) is None]
+    return [text for _must, text in typed_skills(data) if vocab.resolve(db, "skill", text) is None]
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -154,15 +174,8 @@ def problems(db: Session, data: VacancyData) -> dict[str, str]:
         errors["occupation_code"] = _("Choose an occupation from the list.")
     if not (data.tasks or "").strip():
         errors["tasks"] = _("Describe the tasks in plain words.")
-    if any(not vocab.is_skill(db, code) for code in [*data.must_have, *data.nice_to_have]):
-        errors["must_have"] = _("Choose skills from the list, or type them in the box below.")
-    if any(
-        len(text) > MAX_FREE_SKILL
-        for text in free_skills(data.must_have_other) + free_skills(data.nice_to_have_other)
-    ):
-        errors["must_have_other"] = _(
-            "Keep each skill under %(max)d characters.", max=MAX_FREE_SKILL
-        )
+    if any(len(text) > MAX_FREE_SKILL for _must, text in typed_skills(data)):
+        errors["must_have"] = _("Keep each skill under %(max)d characters.", max=MAX_FREE_SKILL)
     if catalogues.dutch_level(data.dutch_level_code) is None:
         errors["dutch_level_code"] = _("Choose a Dutch level from the list.")
     if not postcodes.is_valid(data.postcode):

@@ -29,7 +29,7 @@ from .. import catalogues, postcodes
 from .. import vocabulary as vocab
 from ..errors import ServiceError
 from ..search_feed import record_change
-from .content import EDITABLE, CommitmentData, VacancyData, check, commitment_of, free_skills
+from .content import EDITABLE, CommitmentData, VacancyData, check, commitment_of, typed_skills
 
 
 def _changed(db: Session, vacancy: Vacancy) -> None:
@@ -76,20 +76,14 @@ def _apply(db: Session, vacancy: Vacancy, data: VacancyData) -> None:
     db.exec(delete(VacancySkill).where(col(VacancySkill.vacancy_id) == vacancy.id))
     db.exec(delete(VacancyCertificate).where(col(VacancyCertificate.vacancy_id) == vacancy.id))
     rows: dict[str, VacancySkill] = {}
-    for must, chosen, typed in (
-        (True, data.must_have, data.must_have_other),
-        (False, data.nice_to_have, data.nice_to_have_other),
-    ):
-        for code in chosen:
-            rows.setdefault(code, VacancySkill(vacancy_id=vacancy.id, code=code, must_have=must))
-        for text in free_skills(typed):
-            code = vocab.resolve(db, "skill", text)  # "heftruck" becomes the forklift entry
-            rows.setdefault(
-                code or text,
-                VacancySkill(
-                    vacancy_id=vacancy.id, code=code or text, must_have=must, free_text=not code
-                ),
-            )
+    for must, text in typed_skills(data):
+        code = vocab.resolve(db, "skill", text)  # "heftruck" becomes the forklift entry
+        rows.setdefault(
+            code or text,
+            VacancySkill(
+                vacancy_id=vacancy.id, code=code or text, must_have=must, free_text=not code
+            ),
+        )
     db.add_all(rows.values())
     for code in dict.fromkeys([*data.certificates, *data.certificates_trained]):
         trains = code in data.certificates_trained

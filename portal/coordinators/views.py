@@ -191,7 +191,9 @@ def reassign_participant(participant_id: int):
     if not form.validate_on_submit():
         abort(400)
     try:
-        reassignment.reassign(session, current_user, [p], session.get(User, form.mentor_id.data))
+        mentor_id = form.mentor_id.data
+        mentor = session.get(User, mentor_id) if mentor_id is not None else None
+        reassignment.reassign(session, current_user, [p], mentor)
     except ServiceError as error:
         flash(error.message, "error")
     else:

@@ -18,6 +18,7 @@ import search_index
 
 from . import db
 from .cli_eval import eval_command
+from .cli_privacy import privacy_group
 from .cli_translations import compile_catalogs, translations_group
 from .matching.index import FEED, get_store
 from .models import Organisation, Role, utcnow
@@ -36,6 +37,7 @@ def register(app) -> None:
         vacancies_group,
         vocabulary_group,
         checkins_group,
+        privacy_group,
     )
     for group in groups:
         app.cli.add_command(group)

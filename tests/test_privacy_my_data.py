@@ -155,6 +155,7 @@ def test_the_page_names_the_employer_who_looked_after_consent(app, db, make_user
     assert "Employer" not in before and employer_name not in before
     post_form(person, f"/proposals/{proposal.id}/share", {}, "/me/")
     assert employer.get(f"/proposals/{proposal.id}/card").status_code == 200
+    assert employer.get(f"/proposals/{proposal.id}/employer").status_code == 200
     _page(client_for(app, make_user("coordinator")), w.participant)
     _page(client_for(app, w.mentor), w.participant)
     _page(client_for(app, w.mentor), w.participant)

@@ -5,10 +5,12 @@ says who looked at their information."""
 import json
 from datetime import timedelta
 
+from sqlalchemy import update
 from sqlmodel import select
 
 from portal import clock
-from portal.models import AuditEvent, Organisation, Participant
+from portal.config import LANGUAGES
+from portal.models import AuditEvent, Organisation, Participant, User
 
 from .conftest import login
 from .participant_factory import endorse, make_participant
@@ -54,6 +56,8 @@ def test_participant_mentor_and_coordinator_open_it_others_are_refused(app, db, 
     assert 'class="review-note"' in somali  # the unreviewed-language line
     mentor = client_for(app, w.mentor)
     assert _page(mentor, w.participant).status_code == 200
+    for language in LANGUAGES:  # dates and the mentor's visit in every language
+        assert _page(person, w.participant, language).status_code == 200, language
     profile = mentor.get(f"/mentor/participants/{w.participant.id}").get_data(as_text=True)
     assert f"/data/participants/{w.participant.id}" in profile
     boss = make_user("coordinator")
@@ -95,6 +99,7 @@ def test_export_holds_the_canary_fields_and_no_other_participant(app, db, make_u
     assert asked.status_code == 302
     start = login(app.test_client(), "nobody@example.org")  # an unrelated failed sign-in
     assert start.status_code == 200
+    mentor = client_for(app, w.mentor)
     response = person.get(f"/data/participants/{w.participant.id}/export.json")
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment;")
@@ -127,14 +132,17 @@ def test_export_holds_the_canary_fields_and_no_other_participant(app, db, make_u
     other_ids = {p.id for p in db.exec(select(Participant)) if p.id != w.participant.id}
     assert all(r["proposal_id"] not in other_ids for r in data["proposal"][0]["events"])
 
-    readable = person.get(f"/data/participants/{w.participant.id}/export.html")
+    db.exec(update(User).where(User.id == db.get(Participant, w.participant.id).user_id)
+            .values(locale="ar"))  # fmt: skip
+    db.commit()
+    readable = mentor.get(f"/data/participants/{w.participant.id}/export.html?lang=en")
     assert readable.headers["Content-Disposition"].startswith("attachment;")
     assert readable.headers["Cache-Control"] == "no-store"
     text = readable.get_data(as_text=True)
-    assert "Samir" in text and "Magazijnmedewerker" in text
+    assert '<html lang="ar" dir="rtl">' in text  # the participant's language, not the mentor's
+    assert "Samir" in text and "Magazijnmedewerker" in text and "بياناتي" in text
     assert not [c for c in OTHER if c in text]
 
-    mentor = client_for(app, w.mentor)
     assert mentor.get(f"/data/participants/{w.participant.id}/export.json").status_code == 200
     db.expire_all()
     downloads = db.exec(select(AuditEvent.actor_id, AuditEvent.detail).where(

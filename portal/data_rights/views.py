@@ -92,7 +92,7 @@ def export_html(participant_id: int):
             language=language,
             made_on=format_date(clock.today(), "long"),
             profile=plain_blocks(session, p),
-            blocks=data_blocks(session, p)[1:],
+            blocks=data_blocks(session, p),
             proposals=[(row, proposal_lines(row)) for row in boards.participant_rows(session, p)],
             consents=records.rows_of(session, p, Consent),
         )

@@ -143,6 +143,8 @@ def participant_says_interested(j, title, code, born):
     assert min(person.page.evaluate(GAPS)) >= 8
     proposal = person.page.locator("#proposals .card", has_text=title)
     assert proposal.locator("form[action$='/interest']").count() == 0
+    person.goto("/data/mine")  # my data: who looked, downloads, a request form
+    assert person.page.locator("main form[action$='/requests'] textarea[name=text]").count() == 1
 
 
 def employer_hires(employer, title):

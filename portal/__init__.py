@@ -50,6 +50,7 @@ def _register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .checkins import bp as checkins_bp
     from .coordinators import bp as coordinators_bp
+    from .data_rights import bp as data_rights_bp
     from .employers import bp as employers_bp
     from .front import bp as front_bp
     from .listen import bp as listen_bp
@@ -80,3 +81,4 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(outcomes_bp, url_prefix="/outcomes")
     app.register_blueprint(front_bp)
     app.register_blueprint(lookup_bp, url_prefix="/lookup")
+    app.register_blueprint(data_rights_bp, url_prefix="/data")

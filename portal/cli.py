@@ -14,6 +14,7 @@ import search_index
 from . import db
 from .cli_eval import eval_command
 from .cli_index import index_group, workers_option
+from .cli_privacy import privacy_group
 from .cli_translations import compile_catalogs, translations_group
 from .matching.index import get_store
 from .models import Organisation, Role
@@ -32,6 +33,7 @@ def register(app) -> None:
         vacancies_group,
         vocabulary_group,
         checkins_group,
+        privacy_group,
     )
     for group in groups:
         app.cli.add_command(group)

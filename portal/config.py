@@ -51,6 +51,8 @@ def defaults(instance_path: str) -> dict:
         "MAIL_DIR": str(instance / "mail"),
         # Aftercare check-ins: months after the first working day of a hire.
         "CHECKIN_MONTHS": "1,3,6,12",
+        # Retention: a participant without activity this long is listed for erasure.
+        "RETENTION_MONTHS": 24,
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
         "LANGUAGES": LANGUAGES,
@@ -106,6 +108,11 @@ def load(app, overrides: dict | None) -> None:
             f"not {app.config['BABEL_DEFAULT_LOCALE']!r}"
         )
     app.config["CHECKIN_MONTHS"] = parse_checkin_months(app.config["CHECKIN_MONTHS"])
+    if not 1 <= app.config["RETENTION_MONTHS"] <= 600:
+        raise ConfigError(
+            f"PORTAL_RETENTION_MONTHS={app.config['RETENTION_MONTHS']!r} is not valid: give "
+            "the months without activity before erasure, from 1 to 600 (default 24)"
+        )
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _embedded_secret_key(app)
 

@@ -22,7 +22,7 @@ from portal.models import (
     Stage,
     User,
 )
-from portal.services import accounts
+from portal.services import accounts, data_requests
 from portal.services.participants import login_codes
 from portal.services.proposals import workflow
 from portal.services.vacancies import lifecycle
@@ -227,6 +227,10 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
     hire_A = _hire(db, w, w.users["men_A"], w.users["emp_A"], filled_A)
     meeting_A = _meeting(db, w, w.users["men_A"], w.users["emp_A"], vacancy_A)
     with app.app_context():
+        request_A = data_requests.ask(
+            db, w.users["par_A"], db.get(Participant, people["par_A"].id), "correction", "My phone"
+        )
+    with app.app_context():
         notice = db.exec(
             select(Notification).where(Notification.user_id == w.users["emp_A"].id)
         ).first()
@@ -240,6 +244,7 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
         "proposal_B": proposal_B.id,
         "hire_A": hire_A.id,
         "meeting_A": meeting_A.id,
+        "request_A": request_A.id,
         "organisation_A": org["emp_A"].id,
         "joiner": joiner.id,
         "spare_user": spare.id,
@@ -283,6 +288,7 @@ def _targets(ids: dict[str, int]) -> dict[str, tuple[dict, dict]]:
         ),
         "hire_A": ({"proposal_id": ids["hire_A"]}, {}),
         "meeting_A": ({"proposal_id": ids["meeting_A"]}, {}),
+        "request_A": ({"request_id": ids["request_A"]}, {}),
         "hire_A_month": ({"proposal_id": ids["hire_A"], "month": 1}, {}),
         "organisation_A": ({"organisation_id": ids["organisation_A"]}, {}),
         "joiner": ({"user_id": ids["joiner"]}, {}),

@@ -19,6 +19,7 @@ from wtforms.fields.core import UnboundField
 from portal.auth.forms import LoginForm, PasswordChangeForm, RegisterForm, StartForm
 from portal.checkins.forms import CheckInForm, EmployerViewForm
 from portal.coordinators.forms import DecisionForm, EraseForm, ReassignCaseloadForm, ReassignForm
+from portal.data_rights.forms import DataRequestForm, RequestDecisionForm
 from portal.employers.forms import (
     CloseForm,
     CommitmentForm,
@@ -57,6 +58,8 @@ FORMS = {
     "coordinators.reassign_caseload": [("coord", "-", ReassignCaseloadForm, "")],
     "coordinators.reassign_participant": [("coord", "participant_A", ReassignForm, "")],
     "coordinators.reset_password": [("coord", "spare_user", ActionForm, "")],
+    "data_rights.ask": [("par_A", "participant_A", DataRequestForm, "")],
+    "data_rights.decide": [("coord", "request_A", RequestDecisionForm, "r{request_A}-")],
     "employers.close_vacancy": [("emp_A", "vacancy_A", CloseForm, "")],
     "employers.commitment": [("emp_A", "-", CommitmentForm, "")],
     "employers.duplicate_vacancy": [("emp_A", "vacancy_A", DuplicateForm, "")],

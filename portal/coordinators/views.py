@@ -10,7 +10,7 @@ from ..forms import ActionForm, choices
 from ..i18n import _, isolate
 from ..mentors.profile import case_labels, export_response, profile_context
 from ..models import Organisation, Participant, User
-from ..services import accounts, caseload
+from ..services import accounts, caseload, data_requests
 from ..services.checkins import follow_up
 from ..services.errors import ServiceError
 from ..services.memberships import joins_existing
@@ -47,6 +47,7 @@ def dashboard():
         form=DecisionForm(),
         due=follow_up.due_for(session, current_user),
         name_of=follow_up.names_for(session, current_user),
+        open_requests=data_requests.open_count(session),
     )
 
 

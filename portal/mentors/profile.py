@@ -9,7 +9,7 @@ from ..i18n import current_language
 from ..services import caseload
 from ..services import participant_catalogues as cat
 from ..services import vocabulary as vocab
-from ..services.participants import privacy, profiles, records
+from ..services.participants import data_export, profiles, records
 from .forms import SECTION_TITLES
 
 
@@ -56,9 +56,12 @@ def case_labels() -> dict:
 
 
 def export_response(session, actor, p) -> Response:
-    data = privacy.export(session, actor, p)
+    data = data_export.export(session, actor, p)
     return Response(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
         mimetype="application/json",
-        headers={"Content-Disposition": f"attachment; filename=participant-{p.id}.json"},
+        headers={
+            "Content-Disposition": f"attachment; filename=participant-{p.id}.json",
+            "Cache-Control": "no-store",
+        },
     )

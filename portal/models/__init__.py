@@ -12,6 +12,7 @@ from .accounts import (
 from .audit import AuditEvent
 from .base import utcnow
 from .checkins import CheckIn
+from .data_requests import DataRequest, RequestKind, RequestOutcome
 from .leads import EmployerLead, PortalSetting
 from .participants import (
     Consent,
@@ -46,6 +47,7 @@ __all__ = [
     "AccountStatus",
     "AuditEvent",
     "CheckIn",
+    "DataRequest",
     "EscoOccupation",
     "EscoSkill",
     "Consent",
@@ -70,6 +72,8 @@ __all__ = [
     "Proposal",
     "ProposalEvent",
     "Reaction",
+    "RequestKind",
+    "RequestOutcome",
     "Role",
     "Stage",
     "User",

@@ -50,6 +50,7 @@ def _step_labels(stage: str) -> dict:
 def _employer_page(proposal_id: int, forms: dict | None = None):
     session = db.session()
     proposal, vacancy, participant = visibility.open_for(session, current_user, proposal_id)
+    candidate_view.record_employer_view(session, current_user, participant)
     return render_template(
         "proposals/employer_detail.html",
         proposal=proposal,

@@ -13,6 +13,11 @@ def checkin_months() -> tuple[int, ...]:
     return tuple(_config()["CHECKIN_MONTHS"])
 
 
+def retention_months() -> int:
+    """Months without activity after which a participant is listed for erasure."""
+    return _config()["RETENTION_MONTHS"]
+
+
 def login_max_failures() -> int:
     return _config()["LOGIN_MAX_FAILURES"]
 

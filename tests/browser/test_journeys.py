@@ -146,6 +146,12 @@ def participant_says_interested(j, title, code, born):
     assert min(person.page.evaluate(GAPS)) >= 8
     proposal = person.page.locator("#proposals .card", has_text=title)
     assert proposal.locator("form[action$='/interest']").count() == 0
+    person.goto("/data/mine")  # my data: who looked, downloads, and a request to correct
+    ask = person.page.locator("main form[action$='/requests']")
+    ask.locator("input[name=kind][value=correction]").check()
+    ask.locator("textarea[name=text]").fill("Mijn telefoonnummer is veranderd.")
+    person.click(ask.locator("button[type=submit]"))
+    assert re.search(r"/data/participants/\d+$", person.page.url)
 
 
 def employer_hires(employer, title):
@@ -201,3 +207,5 @@ def test_from_vacancy_to_hire(journey):
     employer_hires(employer, title)
     mentor_records_checkin(j)
     assert hired_figure(j["coordinator"]) == hired_before + 1
+    j["coordinator"].goto("/data/requests")  # the request waits with its deadline
+    assert j["coordinator"].page.locator("main", has_text="Mijn telefoonnummer").count() == 1

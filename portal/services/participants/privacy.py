@@ -1,16 +1,16 @@
-"""Data requests: export everything held about one participant, or erase it (the search
-index follows through the change feed)."""
+"""Erasure of everything held about one participant (the search index follows through the
+change feed); the export of it lives in data_export."""
 
 import secrets
-from datetime import date
 
 from sqlmodel import Session, col, delete, select
 
 from ...models import (
     AccountStatus,
-    CheckIn,
     Consent,
+    DataRequest,
     Endorsement,
+    Notification,
     OpeningReaction,
     Participant,
     ParticipantCertificate,
@@ -18,13 +18,13 @@ from ...models import (
     ParticipantSkill,
     ParticipantSupportNeed,
     Proposal,
+    RequestOutcome,
     User,
     utcnow,
 )
 from .. import audit, notifications
 from ..accounts import clear_sign_in_failures
 from ..search_feed import record_change
-from .records import rows_of
 
 CHILD_TABLES = (
     ParticipantSkill,
@@ -38,38 +38,14 @@ CHILD_TABLES = (
 )
 
 
-def _plain(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _row(row, skip=()) -> dict:
-    return {k: _plain(v) for k, v in row.model_dump().items() if k not in skip}
-
-
-def export(db: Session, actor: User, p: Participant) -> dict:
-    """Everything the portal holds about one participant, for a data request."""
-    children = {
-        model.__tablename__: [_row(row, ("participant_id",)) for row in rows_of(db, p, model)]
-        for model in CHILD_TABLES
-    }
-    hires = select(CheckIn).join(Proposal).where(Proposal.participant_id == p.id)
-    children[CheckIn.__tablename__] = [_row(row) for row in db.exec(hires.order_by(CheckIn.id))]
-    audit.record(db, actor.id, "participant.exported", "participant", p.id, actor.role)
-    db.commit()
-    return {
-        "exported_at": utcnow().isoformat(),
-        "participant": _row(p, ("login_code_hash",)),
-        **children,
-    }
-
-
-def erase(db: Session, coordinator: User, p: Participant) -> None:
+def erase(db: Session, coordinator: User | None, p: Participant, why: str = "") -> None:
     """Delete every row about the person, anonymise their login and remove the mail files
-    about them (the audit log keeps only ids and action names, never personal data)."""
+    about them (the audit log keeps only ids and action names, never personal data).
+    No coordinator: the retention sweep erases (`why` says so in the audit line)."""
     participant_id = p.id
+    by_id = coordinator.id if coordinator else None
     addresses = {a for a in (p.email,) if a}
+    _unlink_requests(db, by_id, participant_id)
     for model in CHILD_TABLES:
         db.exec(delete(model).where(col(model.participant_id) == participant_id))
     if p.login_code_hash:
@@ -79,6 +55,7 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
     record_change(db, "participant", participant_id, "delete")
     if user is not None:
         clear_sign_in_failures(db, user.email)
+        db.exec(delete(Notification).where(col(Notification.user_id) == user.id))
         addresses.add(user.email)
         user.email = f"erased-{user.id}@erased.invalid"
         user.display_name = "—"
@@ -87,6 +64,19 @@ def erase(db: Session, coordinator: User, p: Participant) -> None:
         user.locale = None
         user.session_token = secrets.token_urlsafe(24)
         db.add(user)
-    audit.record(db, coordinator.id, "participant.erased", "participant", participant_id)
+    audit.record(db, by_id, "participant.erased", "participant", participant_id, why)
     db.commit()
     notifications.erase_mail(participant_id, addresses)
+
+
+def _unlink_requests(db: Session, by_id: int | None, participant_id: int) -> None:
+    """Data requests stay as the record of what was asked and done, without the person:
+    their text goes, and an open one is closed as answered by this erasure."""
+    rows = db.exec(select(DataRequest).where(DataRequest.participant_id == participant_id))
+    for row in rows.all():
+        row.participant_id, row.text = None, ""
+        if row.handled_at is None:
+            row.handled_at, row.handled_by_id = utcnow(), by_id
+            row.outcome = RequestOutcome.ERASED
+        db.add(row)
+    db.flush()

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 from ... import clock
 from ...i18n import _
 from ...models import Organisation, Participant, Proposal, User, Vacancy, VacancyStatus
+from .. import audit, postcodes
 from .. import participant_catalogues as cat
-from .. import postcodes
 from .. import vocabulary as vocab
 from ..participants import endorsements, profiles, records
 from ..vacancies import lifecycle
@@ -78,6 +78,14 @@ def candidate(
             "email": participant.email,
         }
     return result
+
+
+def record_employer_view(db: Session, employer: User, participant: Participant) -> None:
+    """An employer opening a proposed candidate sees that person's profile (pseudonymised or,
+    after consent, with name and contact): an audited view the participant's "my data" page
+    lists."""
+    audit.record(db, employer.id, "participant.viewed", "participant", participant.id, "proposal")
+    db.commit()
 
 
 def proposable_participants(db: Session, mentor: User) -> list[Participant]:

@@ -17,6 +17,7 @@ from werkzeug.serving import run_simple
 import search_index
 
 from . import db
+from .cli_alerts import alerts_group
 from .cli_eval import eval_command
 from .cli_translations import compile_catalogs, translations_group
 from .matching.index import FEED, get_store
@@ -36,6 +37,7 @@ def register(app) -> None:
         vacancies_group,
         vocabulary_group,
         checkins_group,
+        alerts_group,
     )
     for group in groups:
         app.cli.add_command(group)

@@ -98,7 +98,8 @@ class CommitmentForm(FlaskForm):
     trial_weeks = _number(
         _l("Trial period in weeks"),
         0,
-        content.MAX_TRIAL_WEEKS, description=_l("0 if there is no trial period.")
+        content.MAX_TRIAL_WEEKS,
+        description=_l("0 if there is no trial period."),
     )
     aftercare_rhythm = SelectField(
         _l("Check-ins with the mentor"),

@@ -8,6 +8,7 @@ import functools
 import logging
 import smtplib
 import uuid
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -19,14 +20,16 @@ from sqlmodel import Session, col, func, select, update
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
-from ..models import Notification, Participant, Proposal, Role, User, utcnow
+from ..models import Notification, Participant, PendingMail, Proposal, Role, User, utcnow
+from . import notification_choices as choices
 from . import settings
 from .errors import ForbiddenError, NotFoundError
 
 log = logging.getLogger(__name__)
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
-# translated inside the recipient's locale, then filled in (lazy values too, in that locale).
+# translated inside the recipient's locale, then filled in (lazy values too, in that locale);
+# a part may also be a function of the values (see _fill).
 Message = tuple
 
 
@@ -58,13 +61,36 @@ def notify(
     **params,
 ) -> list[Notification]:
     """One notification per recipient (each once), written and mailed in their language.
-    Each mail carries the id of the participant it is about (`about`, or the proposal's), so
-    an erasure finds it. Commits; call it after the change it reports has been committed."""
+    Commits; call it after the change it reports has been committed (see `deliver`)."""
+    return deliver(db, recipients, kind, message, proposal_id, about, **params).rows
+
+
+@dataclass
+class Delivery:
+    rows: list[Notification] = field(default_factory=list)
+    mailed: int = 0  # e-mails sent now
+    queued: int = 0  # e-mails waiting for the recipient's digest
+
+
+def deliver(
+    db: Session,
+    recipients,
+    kind: str,
+    message: Message,
+    proposal_id: int | None = None,
+    about: int | None = None,
+    vacancy_id: int | None = None,
+    **params,
+) -> Delivery:
+    """`notify`, and what became of the e-mails: each recipient's choice for the kind's
+    topic sends it now, keeps it for their digest, or leaves it in the portal only. Each
+    mail carries the id of the participant it is about (`about`, or the proposal's), so an
+    erasure finds it; a match alert (`vacancy_id`, `about`) goes with its pair."""
     if about is None and proposal_id is not None:
         proposal = db.get(Proposal, proposal_id)
         about = proposal.participant_id if proposal else None
-    subject_of, body_of = message
-    rows, mails = [], []
+    topic = choices.topic_of(kind)
+    result, mails, waiting = Delivery(), [], []
     seen = set()
     for user in recipients:
         if user is None or user.id in seen:
@@ -73,22 +99,54 @@ def notify(
         language = locale_of(user)
         values = _isolated(params) if language in RTL_LANGUAGES else params
         with force_locale(language):
-            subject, body = _fit(str(subject_of) % values), str(body_of) % values
-            footer = _("You find this message in the portal under Notifications.")
+            subject, body = _fit(_fill(message[0], values)), _fill(message[1], values)
         row = Notification(
-            user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
+            user_id=user.id,
+            kind=kind,
+            subject=subject,
+            body=body,
+            proposal_id=proposal_id,
+            vacancy_id=vacancy_id,
+            participant_id=about if vacancy_id is not None else None,
         )
         db.add(row)
-        rows.append(row)
-        address = _mail_address(db, user)
-        if address:
-            mails.append(
-                _email(address, subject, f"{body}\n\n{footer}\n", locale_of(user), user.id, about)
-            )
+        result.rows.append(row)
+        how = choices.frequency(db, user.id, topic)
+        if how in choices.DIGESTS:
+            waiting.append((user, row))
+            continue
+        mail = (
+            mail_for(db, user, subject, body, topic, about) if how == choices.IMMEDIATELY else None
+        )
+        if mail is not None:
+            mails.append(mail)
+    db.flush()
+    for user, row in waiting:
+        db.add(PendingMail(user_id=user.id, notification_id=row.id, topic=topic))
     db.commit()
     for mail in mails:
         send(mail)
-    return rows
+    result.mailed, result.queued = len(mails), len(waiting)
+    return result
+
+
+def mail_for(db: Session, user: User, subject: str, body: str, topic, about=None):
+    """The e-mail of a message to one user, in their language, with the unsubscribe line of
+    its topic; None when the user has no address to write to."""
+    address = _mail_address(db, user)
+    if not address:
+        return None
+    language = locale_of(user)
+    with force_locale(language):
+        footer = _("You find this message in the portal under Notifications.")
+        text, headers = choices.with_unsubscribe(f"{body}\n\n{footer}\n", user, topic)
+    return _email(address, subject, text, language, user.id, about, headers)
+
+
+def _fill(part, values: dict) -> str:
+    """A message part: a lazy string with %(name)s placeholders, or a function of the
+    values (for words that depend on a count: ngettext), in the current locale."""
+    return part(values) if callable(part) else str(part) % values
 
 
 SUBJECT_MAX = Notification.__table__.c.subject.type.length
@@ -107,9 +165,13 @@ def _isolated(params: dict) -> dict:
 USER_HEADER, PARTICIPANT_HEADER = "X-Portal-User", "X-Portal-Participant"
 
 
-def _email(to: str, subject: str, body: str, language: str, user_id, about) -> EmailMessage:
+def _email(
+    to: str, subject: str, body: str, language: str, user_id, about, headers=None
+) -> EmailMessage:
     config = settings.mail()
     mail = EmailMessage()
+    for name, value in (headers or {}).items():  # e.g. List-Unsubscribe
+        mail[name] = value
     mail[USER_HEADER] = str(user_id)
     if about is not None:
         mail[PARTICIPANT_HEADER] = str(about)

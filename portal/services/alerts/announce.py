@@ -1,0 +1,163 @@
+"""Claiming the new pairs and telling the people: a pair is claimed by exactly one process
+(INSERT ... ON CONFLICT DO NOTHING RETURNING on the unique pair, or the UPDATE that turns a
+stopped pair back on), so two alert passes never announce it twice. The mentor hears each
+pair with the person's name and the fit in words; the employer hears, per vacancy, how
+many new candidates fit, by pseudonym only (nothing personal before consent)."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from flask_babel.speaklater import LazyString
+from sqlalchemy import tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, delete, select, update
+
+from ...i18n import _l, ngettext
+from ...matching.fit import fit_of
+from ...models import (
+    AlertPair,
+    Notification,
+    Organisation,
+    Participant,
+    PendingMail,
+    User,
+    Vacancy,
+    utcnow,
+)
+from .. import notifications, postcodes
+from ..proposals.candidate_view import pseudonym
+from ..proposals.notices import employer_users
+from .pairs import Pair
+
+CHUNK = 500
+
+MENTOR_ALERT = (
+    _l("New opening for one of your participants: %(vacancy)s"),  # never a name in a subject
+    _l(
+        "%(name)s fits the opening “%(vacancy)s” at %(organisation)s (%(fit)s). "
+        "Open it to propose %(name)s."
+    ),
+)
+CANDIDATE_ALERT = (
+    lambda values: ngettext(
+        "A new candidate fits %(vacancy)s",
+        "%(num)d new candidates fit %(vacancy)s",
+        values["num"],
+        vacancy=values["vacancy"],
+    ),
+    lambda values: ngettext(
+        "A candidate endorsed by a mentor newly fits your vacancy “%(vacancy)s”: %(codes)s. "
+        "Open the candidates page to see the profile.",
+        "%(num)d candidates endorsed by a mentor newly fit your vacancy “%(vacancy)s”: "
+        "%(codes)s. Open the candidates page to see their profiles.",
+        values["num"],
+        vacancy=values["vacancy"],
+        codes=values["codes"],
+    ),
+)
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def stop(db: Session, pairs: set[Pair]) -> None:
+    """Pairs that fit no more: they may be announced again once they fit again, and the
+    mentor's alerts about them that wait for a digest are dropped (no commit)."""
+    for chunk in _chunks(sorted(pairs)):
+        key = tuple_(col(AlertPair.vacancy_id), col(AlertPair.participant_id))
+        db.exec(update(AlertPair).where(key.in_(chunk)).values(fits=False))
+        about = tuple_(col(Notification.vacancy_id), col(Notification.participant_id))
+        waiting = select(Notification.id).where(about.in_(chunk))
+        db.exec(delete(PendingMail).where(col(PendingMail.notification_id).in_(waiting)))
+
+
+def claim(db: Session, pairs: set[Pair]) -> list[Pair]:
+    """The pairs this process announces (commits): new rows, and stopped rows turned back
+    on; a pair another process claimed first is left to it."""
+    claimed: list[Pair] = []
+    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
+    now = utcnow()
+    for chunk in _chunks(sorted(pairs)):
+        key = tuple_(col(AlertPair.vacancy_id), col(AlertPair.participant_id))
+        again = db.exec(
+            update(AlertPair)
+            .where(key.in_(chunk), col(AlertPair.fits).is_(False))
+            .values(fits=True, announced_at=now)
+            .returning(AlertPair.vacancy_id, AlertPair.participant_id)
+        ).all()
+        rows = [{"vacancy_id": v, "participant_id": p, "fits": True, "announced_at": now}
+                for v, p in chunk]  # fmt: skip
+        fresh = db.exec(
+            insert(AlertPair)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["vacancy_id", "participant_id"])
+            .returning(AlertPair.vacancy_id, AlertPair.participant_id)
+        ).all()
+        claimed += [(v, p) for v, p in [*again, *fresh]]
+    db.commit()
+    return sorted(claimed)
+
+
+def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delivery:
+    """One alert per pair to the participant's mentor, one per vacancy to its employer."""
+    pairs = list(pairs)
+    told = notifications.Delivery()
+    if not pairs:
+        return told
+    vacancies = _by_id(db, Vacancy, {v for v, _p in pairs})
+    people = _by_id(db, Participant, {p for _v, p in pairs})
+    organisations = _by_id(db, Organisation, {v.organisation_id for v in vacancies.values()})
+    names = {o.id: o.name for o in organisations.values()}
+    mentors = _by_id(db, User, {p.mentor_id for p in people.values()})
+    by_vacancy: dict[int, list[int]] = defaultdict(list)
+    for vacancy_id, participant_id in pairs:
+        vacancy, person = vacancies.get(vacancy_id), people.get(participant_id)
+        if vacancy is None or person is None:
+            continue
+        by_vacancy[vacancy_id].append(participant_id)
+        _add(
+            told,
+            notifications.deliver(
+                db, [mentors.get(person.mentor_id)], "match_alert", MENTOR_ALERT,
+                about=participant_id, vacancy_id=vacancy_id, name=person.first_name,
+                vacancy=vacancy.title, organisation=names.get(vacancy.organisation_id, ""),
+                fit=_fit_words(engine, vacancy_id, participant_id),
+            ),
+        )  # fmt: skip
+    for vacancy_id, found in by_vacancy.items():
+        vacancy = vacancies[vacancy_id]
+        _add(
+            told,
+            notifications.deliver(
+                db, employer_users(db, vacancy.organisation_id), "candidate_alert",
+                CANDIDATE_ALERT, vacancy_id=vacancy_id, num=len(found), vacancy=vacancy.title,
+                codes=", ".join(pseudonym(p) for p in sorted(found)),
+            ),
+        )  # fmt: skip
+    return told
+
+
+def _add(total: notifications.Delivery, one: notifications.Delivery) -> None:
+    total.rows += one.rows
+    total.mailed += one.mailed
+    total.queued += one.queued
+
+
+def _by_id(db: Session, model, ids: set[int]) -> dict:
+    found = {}
+    for chunk in _chunks(sorted(ids)):
+        found.update(
+            {row.id: row for row in db.exec(select(model).where(col(model.id).in_(chunk)))}
+        )
+    return found
+
+
+def _fit_words(engine, vacancy_id: int, participant_id: int) -> LazyString | str:
+    """The fit in words ("fits 2 of 2 must-haves, 4 km"), written in the reader's language."""
+    v, p = engine.document("vacancy", vacancy_id), engine.document("participant", participant_id)
+    if v is None or p is None:
+        return ""
+    km = postcodes.distance_km(v.postcode, p.postcode)
+    return LazyString(lambda: fit_of(v, p, km).words)

@@ -40,14 +40,14 @@ MENTOR_ALERT = (
 )
 CANDIDATE_ALERT = (
     lambda values: ngettext(
-        "A new candidate fits %(vacancy)s",
+        "%(num)d new candidate fits %(vacancy)s",
         "%(num)d new candidates fit %(vacancy)s",
         values["num"],
         vacancy=values["vacancy"],
     ),
     lambda values: ngettext(
-        "A candidate endorsed by a mentor newly fits your vacancy “%(vacancy)s”: %(codes)s. "
-        "Open the candidates page to see the profile.",
+        "%(num)d candidate endorsed by a mentor newly fits your vacancy “%(vacancy)s”: "
+        "%(codes)s. Open the candidates page to see the profile.",
         "%(num)d candidates endorsed by a mentor newly fit your vacancy “%(vacancy)s”: "
         "%(codes)s. Open the candidates page to see their profiles.",
         values["num"],

@@ -40,8 +40,8 @@ def test_phone_menu_folds_the_links_into_details(app, make_user):
 
 
 def test_text_fields_follow_the_direction_of_what_is_typed(app, make_user):
-    body = client_for(app, make_user("mentor")).get("/mentor/participants/new").get_data(
-        as_text=True
+    body = (
+        client_for(app, make_user("mentor")).get("/mentor/participants/new").get_data(as_text=True)
     )
     fields = re.findall(r"<(?:textarea|input)[^>]*>", body)
     typed = [f for f in fields if "<textarea" in f or 'type="text"' in f]

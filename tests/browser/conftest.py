@@ -112,8 +112,16 @@ class Server:
         self.url = f"http://127.0.0.1:{_free_port()}"
         self.log = open(folder / "gunicorn.log", "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [str(BIN / "gunicorn"), "-b", self.url.removeprefix("http://"), "-w", "2",
-             "--timeout", "60", "wsgi:app"],
+            [
+                str(BIN / "gunicorn"),
+                "-b",
+                self.url.removeprefix("http://"),
+                "-w",
+                "2",
+                "--timeout",
+                "60",
+                "wsgi:app",
+            ],
             cwd=ROOT,
             env={**_portal_env(folder), "PORTAL_INSTANCE_PATH": str(folder)},
             stdout=self.log,

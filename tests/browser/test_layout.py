@@ -24,7 +24,9 @@ def test_phone_header_is_compact_and_its_menu_opens_without_javascript(
     header = mentor.page.locator(".site-header").bounding_box()
     assert header["height"] <= 130
     context = browser.new_context(
-        base_url=server.url, viewport={"width": 390, "height": 844}, java_script_enabled=False,
+        base_url=server.url,
+        viewport={"width": 390, "height": 844},
+        java_script_enabled=False,
         storage_state=mentor.page.context.storage_state(),
     )
     page = context.new_page()

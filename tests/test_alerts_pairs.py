@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from portal import db as portal_db
 from portal.matching.index import get_applier
-from portal.models import AlertPair, Notification, Participant, PendingMail
+from portal.models import AlertPair, Notification, Participant, PendingMail, User
 from portal.services import alerts, notification_choices
 from portal.services.participants import endorsements
 from portal.services.proposals.candidate_view import pseudonym
@@ -166,3 +166,17 @@ def test_an_erased_participant_takes_their_alerts_along(app, db, make_user):
     assert db.exec(select(AlertPair)).all() == []
     about = select(Notification).where(Notification.participant_id == w.participant.id)
     assert db.exec(about).all() == []
+
+
+def test_the_command_prints_its_summary_and_the_demo_shows_unread_alerts(app, db):
+    result = app.test_cli_runner().invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    logins = [line.split() for line in result.stdout.splitlines() if line]
+    first = {role: email for role, email, _password in reversed(logins)}
+    for role, kind in (("mentor", "match_alert"), ("employer", "candidate_alert")):
+        user = db.exec(select(User).where(User.email == first[role])).one()
+        unread = [n for n in alerts_of(db, user, kind) if n.read_at is None]
+        assert unread, role
+    again = app.test_cli_runner().invoke(args=["alerts", "send"])
+    assert again.exit_code == 0, again.output
+    assert again.stdout.strip() == "alerts pairs_new=0 mails=0 digests=0"

@@ -73,29 +73,34 @@ def stop(db: Session, pairs: set[Pair]) -> None:
         db.exec(delete(PendingMail).where(col(PendingMail.notification_id).in_(waiting)))
 
 
-def claim(db: Session, pairs: set[Pair]) -> list[Pair]:
+def claim(db: Session, new: set[Pair], again: set[Pair] = frozenset()) -> list[Pair]:
     """The pairs this process announces (commits): new rows, and stopped rows turned back
     on; a pair another process claimed first is left to it."""
-    claimed: list[Pair] = []
-    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
     now = utcnow()
-    for chunk in _chunks(sorted(pairs)):
-        key = tuple_(col(AlertPair.vacancy_id), col(AlertPair.participant_id))
-        again = db.exec(
+    claimed: list[Pair] = []
+    for vacancy_id, participant_id in sorted(again):
+        turned = db.exec(
             update(AlertPair)
-            .where(key.in_(chunk), col(AlertPair.fits).is_(False))
+            .where(
+                col(AlertPair.vacancy_id) == vacancy_id,
+                col(AlertPair.participant_id) == participant_id,
+                col(AlertPair.fits).is_(False),
+            )
             .values(fits=True, announced_at=now)
-            .returning(AlertPair.vacancy_id, AlertPair.participant_id)
-        ).all()
-        rows = [{"vacancy_id": v, "participant_id": p, "fits": True, "announced_at": now}
-                for v, p in chunk]  # fmt: skip
-        fresh = db.exec(
+        ).rowcount
+        if turned:
+            claimed.append((vacancy_id, participant_id))
+    if new:
+        insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
+        statement = (
             insert(AlertPair)
-            .values(rows)
             .on_conflict_do_nothing(index_elements=["vacancy_id", "participant_id"])
             .returning(AlertPair.vacancy_id, AlertPair.participant_id)
-        ).all()
-        claimed += [(v, p) for v, p in [*again, *fresh]]
+        )
+        rows = [{"vacancy_id": v, "participant_id": p, "fits": True, "announced_at": now}
+                for v, p in sorted(new)]  # fmt: skip
+        # One statement, many rows (SQLAlchemy's "insertmanyvalues"): compiled once.
+        claimed += [tuple(row) for row in db.connection().execute(statement, rows)]
     db.commit()
     return sorted(claimed)
 
@@ -112,6 +117,7 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
     names = {o.id: o.name for o in organisations.values()}
     mentors = _by_id(db, User, {p.mentor_id for p in people.values()})
     by_vacancy: dict[int, list[int]] = defaultdict(list)
+    facts = _Documents(engine)
     for vacancy_id, participant_id in pairs:
         vacancy, person = vacancies.get(vacancy_id), people.get(participant_id)
         if vacancy is None or person is None:
@@ -123,7 +129,7 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
                 db, [mentors.get(person.mentor_id)], "match_alert", MENTOR_ALERT,
                 about=participant_id, vacancy_id=vacancy_id, name=person.first_name,
                 vacancy=vacancy.title, organisation=names.get(vacancy.organisation_id, ""),
-                fit=_fit_words(engine, vacancy_id, participant_id),
+                fit=facts.fit_words(vacancy_id, participant_id),
             ),
         )  # fmt: skip
     for vacancy_id, found in by_vacancy.items():
@@ -154,10 +160,22 @@ def _by_id(db: Session, model, ids: set[int]) -> dict:
     return found
 
 
-def _fit_words(engine, vacancy_id: int, participant_id: int) -> LazyString | str:
-    """The fit in words ("fits 2 of 2 must-haves, 4 km"), written in the reader's language."""
-    v, p = engine.document("vacancy", vacancy_id), engine.document("participant", participant_id)
-    if v is None or p is None:
-        return ""
-    km = postcodes.distance_km(v.postcode, p.postcode)
-    return LazyString(lambda: fit_of(v, p, km).words)
+class _Documents:
+    """The indexed facts of the pass's vacancies and people, each read once."""
+
+    def __init__(self, engine):
+        self.engine, self.found = engine, {}
+
+    def get(self, kind: str, object_id: int):
+        if (kind, object_id) not in self.found:
+            self.found[kind, object_id] = self.engine.document(kind, object_id)
+        return self.found[kind, object_id]
+
+    def fit_words(self, vacancy_id: int, participant_id: int) -> LazyString | str:
+        """The fit in words ("fits 2 of 2 must-haves, 4 km"), written in the reader's
+        language."""
+        v, p = self.get("vacancy", vacancy_id), self.get("participant", participant_id)
+        if v is None or p is None:
+            return ""
+        km = postcodes.distance_km(v.postcode, p.postcode)
+        return LazyString(lambda: fit_of(v, p, km).words)

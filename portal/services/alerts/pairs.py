@@ -14,11 +14,13 @@ Pair = tuple[int, int]  # (vacancy id, participant id)
 
 @dataclass
 class PairChanges:
-    new: set[Pair] = field(default_factory=set)  # fit now, not announced (or since stopped)
+    new: set[Pair] = field(default_factory=set)  # fit now, never announced
+    again: set[Pair] = field(default_factory=set)  # fit again after they stopped fitting
     stopped: set[Pair] = field(default_factory=set)  # announced, fit no more
 
     def add(self, other: "PairChanges") -> None:
         self.new |= other.new
+        self.again |= other.again
         self.stopped |= other.stopped
 
 
@@ -41,16 +43,20 @@ def changed_pairs(db: Session, engine, kind: str, object_id: int, today: int) ->
     fitting = fitting_now(engine, kind, object_id, today)
     column = AlertPair.vacancy_id if kind == "vacancy" else AlertPair.participant_id
     announced = db.exec(
-        select(AlertPair.vacancy_id, AlertPair.participant_id).where(
-            col(column) == object_id, col(AlertPair.fits).is_(True)
+        select(AlertPair.vacancy_id, AlertPair.participant_id, AlertPair.fits).where(
+            col(column) == object_id
         )
     ).all()
-    known = {(v, p) for v, p in announced}
-    new = fitting - known
-    if new:
+    known = {(v, p): fits for v, p, fits in announced}
+    candidates = {pair for pair in fitting if not known.get(pair, False)}
+    if candidates:
         owner = Proposal.vacancy_id if kind == "vacancy" else Proposal.participant_id
         proposed = db.exec(
             select(Proposal.vacancy_id, Proposal.participant_id).where(col(owner) == object_id)
         ).all()
-        new -= {(v, p) for v, p in proposed}
-    return PairChanges(new, known - fitting)
+        candidates -= {(v, p) for v, p in proposed}
+    return PairChanges(
+        new={pair for pair in candidates if pair not in known},
+        again={pair for pair in candidates if pair in known},
+        stopped={pair for pair, fits in known.items() if fits and pair not in fitting},
+    )

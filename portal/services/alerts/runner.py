@@ -73,8 +73,8 @@ def run_pass(db: Session, engine, up_to: int, batch: int = BATCH) -> Summary:
         found = PairChanges()
         for kind, object_id in dict.fromkeys((c.kind, c.object_id) for c in changes):
             found.add(changed_pairs(db, engine, kind, object_id, today))
-        stop(db, found.stopped - found.new)
-        pairs = claim(db, found.new)  # commits the stops too
+        stop(db, found.stopped - found.new - found.again)
+        pairs = claim(db, found.new, found.again)  # commits the stops too
         told = announce(db, engine, pairs)
         summary.changes += len(changes)
         summary.pairs_new += len(pairs)

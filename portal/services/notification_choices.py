@@ -8,7 +8,7 @@ guessed or turned into someone else's."""
 from datetime import date, datetime, timedelta
 
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from .. import clock
 from ..i18n import _, _l
@@ -54,6 +54,17 @@ def frequency(db: Session, user_id: int, topic: str | None) -> str:
         return IMMEDIATELY
     row = _row(db, user_id, topic)
     return row.frequency if row else IMMEDIATELY
+
+
+def frequencies(db: Session, user_ids: set[int], topic: str | None) -> dict[int, str]:
+    """The choice of each of these users (one query; a user without a row: absent, which
+    means immediately)."""
+    if topic is None or not user_ids:
+        return {}
+    query = select(NotificationChoice.user_id, NotificationChoice.frequency).where(
+        col(NotificationChoice.user_id).in_(sorted(user_ids)), NotificationChoice.topic == topic
+    )
+    return dict(db.exec(query).all())
 
 
 def choices_of(db: Session, user: User) -> dict[str, str]:

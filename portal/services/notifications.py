@@ -82,44 +82,64 @@ def deliver(
     vacancy_id: int | None = None,
     **params,
 ) -> Delivery:
-    """`notify`, and what became of the e-mails: each recipient's choice for the kind's
-    topic sends it now, keeps it for their digest, or leaves it in the portal only. Each
-    mail carries the id of the participant it is about (`about`, or the proposal's), so an
-    erasure finds it; a match alert (`vacancy_id`, `about`) goes with its pair."""
-    if about is None and proposal_id is not None:
-        proposal = db.get(Proposal, proposal_id)
-        about = proposal.participant_id if proposal else None
+    """`notify`, and what became of the e-mails (see `deliver_each`)."""
+    return deliver_each(
+        db, kind, message, [Item(recipients, params, proposal_id, about, vacancy_id)]
+    )
+
+
+@dataclass
+class Item:
+    """One message of `deliver_each`: its recipients and values; `about` the participant it
+    concerns, `vacancy_id` set for a match alert (which goes with its pair)."""
+
+    recipients: list
+    params: dict
+    proposal_id: int | None = None
+    about: int | None = None
+    vacancy_id: int | None = None
+
+
+def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) -> Delivery:
+    """Several messages of one kind in one transaction (the alert pass tells hundreds at
+    once). Each recipient's choice for the kind's topic sends the e-mail now, keeps it for
+    their digest, or leaves the message in the portal only. Each mail carries the id of the
+    participant it is about (`about`, or the proposal's), so an erasure finds it."""
     topic = choices.topic_of(kind)
+    people = [u for item in items for u in item.recipients if u is not None]
+    how_of = choices.frequencies(db, {u.id for u in people}, topic)
     result, mails, waiting = Delivery(), [], []
-    seen = set()
-    for user in recipients:
-        if user is None or user.id in seen:
-            continue
-        seen.add(user.id)
-        language = locale_of(user)
-        values = _isolated(params) if language in RTL_LANGUAGES else params
-        with force_locale(language):
-            subject, body = _fit(_fill(message[0], values)), _fill(message[1], values)
-        row = Notification(
-            user_id=user.id,
-            kind=kind,
-            subject=subject,
-            body=body,
-            proposal_id=proposal_id,
-            vacancy_id=vacancy_id,
-            participant_id=about if vacancy_id is not None else None,
-        )
-        db.add(row)
-        result.rows.append(row)
-        how = choices.frequency(db, user.id, topic)
-        if how in choices.DIGESTS:
-            waiting.append((user, row))
-            continue
-        mail = (
-            mail_for(db, user, subject, body, topic, about) if how == choices.IMMEDIATELY else None
-        )
-        if mail is not None:
-            mails.append(mail)
+    for item in items:
+        about = item.about
+        if about is None and item.proposal_id is not None:
+            proposal = db.get(Proposal, item.proposal_id)
+            about = proposal.participant_id if proposal else None
+        seen = set()
+        for user in item.recipients:
+            if user is None or user.id in seen:
+                continue
+            seen.add(user.id)
+            language = locale_of(user)
+            values = _isolated(item.params) if language in RTL_LANGUAGES else item.params
+            with force_locale(language):
+                subject, body = _fit(_fill(message[0], values)), _fill(message[1], values)
+            row = Notification(
+                user_id=user.id,
+                kind=kind,
+                subject=subject,
+                body=body,
+                proposal_id=item.proposal_id,
+                vacancy_id=item.vacancy_id,
+                participant_id=about if item.vacancy_id is not None else None,
+            )
+            db.add(row)
+            result.rows.append(row)
+            how = how_of.get(user.id, choices.IMMEDIATELY)
+            if how in choices.DIGESTS:
+                waiting.append((user, row))
+            elif how == choices.IMMEDIATELY:
+                mail = mail_for(db, user, subject, body, topic, about)
+                mails += [mail] if mail is not None else []
     db.flush()
     for user, row in waiting:
         db.add(PendingMail(user_id=user.id, notification_id=row.id, topic=topic))

@@ -108,9 +108,8 @@ def claim(db: Session, new: set[Pair], again: set[Pair] = frozenset()) -> list[P
 def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delivery:
     """One alert per pair to the participant's mentor, one per vacancy to its employer."""
     pairs = list(pairs)
-    told = notifications.Delivery()
     if not pairs:
-        return told
+        return notifications.Delivery()
     vacancies = _by_id(db, Vacancy, {v for v, _p in pairs})
     people = _by_id(db, Participant, {p for _v, p in pairs})
     organisations = _by_id(db, Organisation, {v.organisation_id for v in vacancies.values()})
@@ -118,30 +117,34 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
     mentors = _by_id(db, User, {p.mentor_id for p in people.values()})
     by_vacancy: dict[int, list[int]] = defaultdict(list)
     facts = _Documents(engine)
+    for_mentors = []
     for vacancy_id, participant_id in pairs:
         vacancy, person = vacancies.get(vacancy_id), people.get(participant_id)
         if vacancy is None or person is None:
             continue
         by_vacancy[vacancy_id].append(participant_id)
-        _add(
-            told,
-            notifications.deliver(
-                db, [mentors.get(person.mentor_id)], "match_alert", MENTOR_ALERT,
-                about=participant_id, vacancy_id=vacancy_id, name=person.first_name,
-                vacancy=vacancy.title, organisation=names.get(vacancy.organisation_id, ""),
-                fit=facts.fit_words(vacancy_id, participant_id),
-            ),
-        )  # fmt: skip
-    for vacancy_id, found in by_vacancy.items():
-        vacancy = vacancies[vacancy_id]
-        _add(
-            told,
-            notifications.deliver(
-                db, employer_users(db, vacancy.organisation_id), "candidate_alert",
-                CANDIDATE_ALERT, vacancy_id=vacancy_id, num=len(found), vacancy=vacancy.title,
-                codes=", ".join(pseudonym(p) for p in sorted(found)),
-            ),
-        )  # fmt: skip
+        values = {
+            "name": person.first_name,
+            "vacancy": vacancy.title,
+            "organisation": names.get(vacancy.organisation_id, ""),
+            "fit": facts.fit_words(vacancy_id, participant_id),
+        }
+        recipients = [mentors.get(person.mentor_id)]
+        for_mentors.append(notifications.Item(recipients, values, None, participant_id, vacancy_id))
+    for_employers = [
+        notifications.Item(
+            employer_users(db, vacancies[vacancy_id].organisation_id),
+            {
+                "num": len(found),
+                "vacancy": vacancies[vacancy_id].title,
+                "codes": ", ".join(pseudonym(p) for p in sorted(found)),
+            },
+            vacancy_id=vacancy_id,
+        )
+        for vacancy_id, found in by_vacancy.items()
+    ]
+    told = notifications.deliver_each(db, "match_alert", MENTOR_ALERT, for_mentors)
+    _add(told, notifications.deliver_each(db, "candidate_alert", CANDIDATE_ALERT, for_employers))
     return told
 
 

@@ -68,8 +68,7 @@ def notify(
 @dataclass
 class Delivery:
     rows: list[Notification] = field(default_factory=list)
-    mailed: int = 0  # e-mails sent now
-    queued: int = 0  # e-mails waiting for the recipient's digest
+    mailed: int = 0  # e-mails sent now (the others wait for a digest, or are off)
 
 
 def deliver(
@@ -146,7 +145,7 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
     db.commit()
     for mail in mails:
         send(mail)
-    result.mailed, result.queued = len(mails), len(waiting)
+    result.mailed = len(mails)
     return result
 
 

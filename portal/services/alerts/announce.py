@@ -151,7 +151,6 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
 def _add(total: notifications.Delivery, one: notifications.Delivery) -> None:
     total.rows += one.rows
     total.mailed += one.mailed
-    total.queued += one.queued
 
 
 def _by_id(db: Session, model, ids: set[int]) -> dict:

@@ -8,9 +8,11 @@ from sqlmodel import Session, col, delete, select
 
 from ...models import (
     AccountStatus,
+    AlertPair,
     CheckIn,
     Consent,
     Endorsement,
+    Notification,
     OpeningReaction,
     Participant,
     ParticipantCertificate,
@@ -35,6 +37,8 @@ CHILD_TABLES = (
     Consent,
     Proposal,  # its events and notifications go with it (ON DELETE CASCADE)
     OpeningReaction,
+    AlertPair,  # the pairs announced about the person
+    Notification,  # the match alerts that name the person (to their mentor)
 )
 
 

@@ -14,7 +14,7 @@ from portal.services.vacancies import lifecycle
 from .alert_factory import mails, send
 from .conftest import login
 from .participant_factory import endorse, make_participant
-from .proposal_factory import client_for, post_form, vacancy_data, world
+from .proposal_factory import client_for, post_form, propose, vacancy_data, world
 
 
 def _at(day, hour: int) -> datetime:
@@ -158,3 +158,15 @@ def test_the_unsubscribe_link_of_one_user_changes_nobody_else(app, db, make_user
     with app.app_context():
         assert notification_choices.frequency(db, w.employer.id, "alerts") == "immediately"
         assert notification_choices.frequency(db, w.mentor.id, "alerts") == "off"
+
+
+def test_proposal_steps_follow_their_own_choice(app, db, make_user):
+    w = world(app, db, make_user)
+    with app.app_context():
+        notification_choices.save(db, w.employer, {"proposals": "off", "alerts": "immediately"})
+    propose(client_for(app, w.mentor), w)
+    page = client_for(app, w.employer).get("/notifications/").get_data(as_text=True)
+    assert "Magazijnmedewerker" in page  # in the portal, as always
+    assert not [m for m in mails(app, w.employer.email) if "Nouveau candidat" in m["Subject"]]
+    send(app, db)  # the alert of the same pair is no news: a proposal exists
+    assert mails(app, w.employer.email) == []

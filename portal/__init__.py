@@ -1,5 +1,7 @@
 """The bridge portal: a Flask application built by `create_app`."""
 
+from functools import partial
+
 from flask import Flask
 from flask_wtf import CSRFProtect
 
@@ -44,6 +46,10 @@ def _init_search_index(app: Flask) -> None:
 
     flask_sync.init_app(app)
     search_documents.register()
+    if app.config["ALERTS_AFTER_REQUEST"]:
+        from .services.alerts import after_index_sync
+
+        app.extensions["portal_after_index_sync"] = partial(after_index_sync, app)
 
 
 def _register_blueprints(app: Flask) -> None:

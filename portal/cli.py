@@ -12,6 +12,7 @@ from werkzeug.serving import run_simple
 import search_index
 
 from . import db
+from .cli_alerts import alerts_group
 from .cli_eval import eval_command
 from .cli_index import index_group, workers_option
 from .cli_privacy import privacy_group
@@ -34,6 +35,7 @@ def register(app) -> None:
         vocabulary_group,
         checkins_group,
         privacy_group,
+        alerts_group,
     )
     for group in groups:
         app.cli.add_command(group)

@@ -49,6 +49,13 @@ def defaults(instance_path: str) -> dict:
         "SMTP_FROM": "brugportaal@localhost",
         "SMTP_TLS": True,
         "MAIL_DIR": str(instance / "mail"),
+        # Where the portal is reached: the links in e-mails (digests, unsubscribe) start so.
+        "BASE_URL": "http://127.0.0.1:5000",
+        # Daily and weekly digests go out from this hour (Brussels time; weekly on Monday).
+        "DIGEST_HOUR": 7,
+        # Match alerts are found right after the request that changed something (false: only
+        # `portal alerts send` finds them, as in production).
+        "ALERTS_AFTER_REQUEST": True,
         # Aftercare check-ins: months after the first working day of a hire.
         "CHECKIN_MONTHS": "1,3,6,12",
         # Retention: a participant without activity this long is listed for erasure.

@@ -11,12 +11,14 @@ it (a rebuild), it tries again every `retry` seconds; the rebuild itself applies
 changed meanwhile before it lets go. It waits `gather` seconds after a wake-up, so the
 writes of that moment (of every worker) become one index commit instead of one each, which
 leaves more of the worker's interpreter to its requests. The thread ends after `idle` quiet
-seconds."""
+seconds. `after` (optional) runs after each sync that applied the feed, in the same thread:
+work that needs the index caught up (the portal's match alerts)."""
 
 import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 
@@ -34,8 +36,10 @@ class Applier:
         gather: float = 0.2,
         retry: float = 0.1,
         idle: float = 5.0,
+        after: Callable[[], None] | None = None,
     ):
         self.store, self.bind, self.gather, self.retry, self.idle = store, bind, gather, retry, idle
+        self.after = after
         self._mutex = threading.Lock()
         self._wake = threading.Event()
         self._done = threading.Event()  # set when nothing notified is left to apply
@@ -79,6 +83,15 @@ class Applier:
                 self._wake.set()
                 time.sleep(self.retry)
                 continue
+            self._after()
             with self._mutex:
                 if not self._wake.is_set():
                     self._done.set()
+
+    def _after(self) -> None:
+        if self.after is None:
+            return
+        try:
+            self.after()
+        except Exception:  # noqa: BLE001 - logged; the next run picks the work up again
+            log.exception("work after an index sync failed")

@@ -22,7 +22,7 @@ from portal.models import (
     Stage,
     User,
 )
-from portal.services import accounts, data_requests
+from portal.services import accounts, data_requests, notification_choices
 from portal.services.participants import login_codes
 from portal.services.proposals import workflow
 from portal.services.vacancies import lifecycle
@@ -251,7 +251,11 @@ def build(app, db: Session, motivation_A="Works fast with the scanner.", **perso
         "notification_A": notice.id,
         "skill_A": spare_skill.id,
     }
-    w.targets = _targets(w.ids)
+    with app.app_context():  # the one-click unsubscribe link of mentor A's alert mails
+        link = notification_choices.unsubscribe_token(
+            w.users["men_A"].id, notification_choices.ALERTS
+        )
+    w.targets = _targets(w.ids) | {"unsubscribe_A": ({"token": link}, {})}
     return w
 
 

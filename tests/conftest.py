@@ -127,6 +127,8 @@ def make_app(database_url, tmp_path, **overrides):
         "SECRET_KEY": "test-secret-key",
         "PASSWORD_HASH_PROFILE": "test",
         "BABEL_DEFAULT_LOCALE": "nl",
+        # Match alerts are their own tests' subject (test_alerts_*): they turn them on.
+        "ALERTS_AFTER_REQUEST": False,
     }
     settings.update(overrides)
     return create_app(settings)

@@ -38,6 +38,7 @@ from portal.mentors.forms import (
     PersonForm,
     SkillForm,
 )
+from portal.notifications.forms import ChoicesForm
 from portal.proposals.forms import MeetingForm, NoteForm, ProposeForm
 
 from . import authz_world
@@ -87,6 +88,8 @@ FORMS = {
     "mentors.withdraw_consent": [("men_A", "participant_A", ActionForm, "")],
     "notifications.read": [("emp_A", "notification_A", ActionForm, "")],
     "notifications.read_all": [("emp_A", "-", ActionForm, "")],
+    "notifications.settings": [("men_A", "-", ChoicesForm, "")],
+    "notifications.unsubscribe_confirm": [("anon", "unsubscribe_A", ActionForm, "")],
     "participants.give_consent": [("par_A", "-", ActionForm, "")],
     "participants.withdraw_consent": [("par_A", "-", ActionForm, "")],
     "proposals.new": [("men_A", "-", ProposeForm, "")],
@@ -97,8 +100,12 @@ FORMS = {
     "coordinators.erase_participant": [("coord", "participant_B", EraseForm, "")],
 }
 # A page (not a redirect) that says the action was done: the sign-in card, the temporary
-# password.
-SAVED_WITH_A_PAGE = {"mentors.login_card", "coordinators.reset_password"}
+# password, "you get no more of these e-mails".
+SAVED_WITH_A_PAGE = {
+    "mentors.login_card",
+    "coordinators.reset_password",
+    "notifications.unsubscribe_confirm",
+}
 # Rows any request may write: who looked at what (audit), sign-in failures, the index feed.
 BOOKKEEPING = {"audit_event", "login_failure", "index_change"}
 SESSION_ENDING = {"auth.logout"}

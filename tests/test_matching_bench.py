@@ -23,7 +23,7 @@ def test_bench_2000_agrees_with_brute_force(app):
     assert re.fullmatch(
         r"bench n=2000 rebuild_s=[\d.]+ match_p50_ms=[\d.]+ match_p95_ms=[\d.]+ "
         r"reverse_p95_ms=[\d.]+ brute_p95_ms=[\d.]+ speedup=[\d.]+ visible_ms=[\d.]+ "
-        r"peak_mb=\d+ mismatches=0",
+        r"alert_pairs_p95_ms=[\d.]+ alerts_send_1000_s=[\d.]+ peak_mb=\d+ mismatches=0",
         summary,
     ), summary
 

@@ -3,7 +3,7 @@ CLI (`portal demo`, `portal start`) and the tests import this package; services 
 
 `fill` calls the parts in one explicit order, each building on the rows of the ones before:
 accounts, then the employers' vacancies, the participants' profiles, the proposals, and the
-hires with their check-ins."""
+hires with their check-ins, and last the match alerts those changes bring."""
 
 from collections.abc import Callable
 
@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel, func, select, text
 
 from ..models import User
 from ..services.errors import ServiceError
-from . import accounts, checkins, participants, proposals, vacancies
+from . import accounts, alerts, checkins, participants, proposals, vacancies
 from .accounts import Login
 
 PARTS: tuple[Callable[[Session, dict], None], ...] = (
@@ -20,6 +20,7 @@ PARTS: tuple[Callable[[Session, dict], None], ...] = (
     participants.add_demo_participants,
     proposals.add_demo_proposals,
     checkins.add_demo_checkins,
+    alerts.add_demo_alerts,
 )
 
 

@@ -1,10 +1,7 @@
 """Match pages. Employers see candidates as pseudonymised profiles (no name, contact,
 nationality or right-to-work status); mentors see only their own participants."""
 
-import hashlib
-import hmac
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 from sqlmodel import col, select
@@ -21,19 +18,13 @@ from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
 from ..services.participants import no_openings, opening
 from ..services.proposals import boards
+from ..services.proposals.candidate_view import pseudonym
 from ..services.vacancies import lifecycle
 from . import bp
 from .cards import opening_cards
 from .forms import MatchFilterForm, ReactionForm, SearchForm, reason_choices
 
 PAGE_SIZE = 20
-
-
-def pseudonym(participant_id: int) -> str:
-    """A short stable code per participant that tells nothing about them."""
-    key = current_app.config["SECRET_KEY"].encode()
-    digest = hmac.new(key, f"candidate:{participant_id}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:6].upper()
 
 
 def _filters() -> tuple[MatchFilterForm, paging.Pager, dict]:

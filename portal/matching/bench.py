@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from . import brute
+from . import bench_alerts, brute
 from .bench_data import generate
 from .rules import hard_failures
 
@@ -69,6 +69,7 @@ def throwaway_app(folder: Path, database_url: str | None = None, engine: str = "
             "BABEL_DEFAULT_LOCALE": "en",
             "INDEX_SYNC_AFTER_REQUEST": False,
             "INDEX_ENGINE": engine,
+            "ALERTS_AFTER_REQUEST": False,
         }
     )
 
@@ -192,6 +193,14 @@ def _run(app, n, queries, seed, echo, workers):
             f"queries {_percentile(after, 0.95):.1f} ms"
         )
 
+        alert_ms = bench_alerts.pair_latencies(
+            db, engine, [v.id for v in v_queries], [p.id for p in p_queries]
+        )
+        alert_p95 = _percentile(alert_ms, 0.95)
+        echo(f"alert pairs: {len(alert_ms)} changed objects, p95 {alert_p95:.1f} ms")
+        ids = [v.id for v in vacancies], [p.id for p in participants]
+        send_s = bench_alerts.send_day(db, engine, *ids, rng, echo)
+
     match_p95, reverse_p95 = _percentile(forward, 0.95), _percentile(reverse, 0.95)
     brute_p95 = _percentile(brute_ms, 0.95)
     peak_mb = max(_peak_mb(), _workers_peak_mb())  # the larger of this process and a worker
@@ -200,7 +209,9 @@ def _run(app, n, queries, seed, echo, workers):
         f"match_p50_ms={statistics.median(forward):.1f} match_p95_ms={match_p95:.1f} "
         f"reverse_p95_ms={reverse_p95:.1f} brute_p95_ms={brute_p95:.1f} "
         f"speedup={brute_p95 / max(match_p95, reverse_p95, 0.001):.1f} "
-        f"visible_ms={visible_ms:.1f} peak_mb={peak_mb:.0f} mismatches={mismatches + violations}"
+        f"visible_ms={visible_ms:.1f} alert_pairs_p95_ms={alert_p95:.1f} "
+        f"alerts_send_1000_s={send_s:.1f} peak_mb={peak_mb:.0f} "
+        f"mismatches={mismatches + violations}"
     )
     echo(
         f"queries: {len(forward)} vacancy->participants, {len(reverse)} participant->vacancies; "

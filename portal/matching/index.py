@@ -50,7 +50,11 @@ def get_applier(app: Flask | None = None) -> Applier:
     app = app or current_app
     applier = app.extensions.get("portal_index_applier")
     if applier is None:
-        applier = Applier(get_store(app), app.extensions["portal_engine"])
+        applier = Applier(
+            get_store(app),
+            app.extensions["portal_engine"],
+            after=app.extensions.get("portal_after_index_sync"),
+        )
         app.extensions["portal_index_applier"] = applier
     return applier
 

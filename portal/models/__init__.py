@@ -9,6 +9,7 @@ from .accounts import (
     User,
     new_session_token,
 )
+from .alerts import AlertCursor, AlertPair, NotificationChoice, PendingMail
 from .audit import AuditEvent
 from .base import utcnow
 from .checkins import CheckIn
@@ -44,6 +45,10 @@ from .vacancies import (
 from .vocabulary import EscoOccupation, EscoSkill
 
 __all__ = [
+    "AlertCursor",
+    "AlertPair",
+    "NotificationChoice",
+    "PendingMail",
     "AccountStatus",
     "AuditEvent",
     "CheckIn",

@@ -92,6 +92,14 @@ class Notification(SQLModel, table=True):
     proposal_id: int | None = Field(
         default=None, foreign_key="proposal.id", index=True, ondelete="CASCADE"
     )
+    # A match alert: the vacancy (both sides) and, for the mentor, the participant; the
+    # alert goes with either of them.
+    vacancy_id: int | None = Field(
+        default=None, foreign_key="vacancy.id", index=True, ondelete="CASCADE"
+    )
+    participant_id: int | None = Field(
+        default=None, foreign_key="participant.id", index=True, ondelete="CASCADE"
+    )
     created_at: datetime = Field(default_factory=utcnow)
     read_at: datetime | None = Field(default=None, index=True)
 

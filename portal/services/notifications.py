@@ -1,6 +1,4 @@
 """Notifications: an in-portal list per user and an e-mail, both in the RECIPIENT's language.
-Each e-mail is plain text with the same words as HTML beside it (see mail_format), and may
-carry a calendar entry.
 
 E-mail goes through SMTP when PORTAL_SMTP_HOST is set; the embedded default writes each
 message as an .eml file to PORTAL_MAIL_DIR (instance/mail) and logs it. A mail that cannot be
@@ -10,6 +8,7 @@ import functools
 import logging
 import smtplib
 import uuid
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -21,14 +20,16 @@ from sqlmodel import Session, col, func, select, update
 
 from ..config import LANGUAGES, RTL_LANGUAGES
 from ..i18n import _, isolate
-from ..models import Notification, Participant, Proposal, Role, User, utcnow
+from ..models import Notification, Participant, PendingMail, Proposal, Role, User, utcnow
 from . import mail_format, settings
+from . import notification_choices as choices
 from .errors import ForbiddenError, NotFoundError
 
 log = logging.getLogger(__name__)
 
 # A message is a (subject, body) pair of lazy strings (_l) with %(name)s placeholders: each is
-# translated inside the recipient's locale, then filled in (lazy values too, in that locale).
+# translated inside the recipient's locale, then filled in (lazy values too, in that locale);
+# a part may also be a function of the values (see _fill).
 Message = tuple
 
 
@@ -61,48 +62,137 @@ def notify(
     **params,
 ) -> list[Notification]:
     """One notification per recipient (each once), written and mailed in their language.
-    Each mail carries the id of the participant it is about (`about`, or the proposal's), so
-    an erasure finds it. `calendar(user, language)` may give a CalendarFile to attach for
-    that recipient. Commits; call it after the change it reports has been committed."""
-    if about is None and proposal_id is not None:
-        proposal = db.get(Proposal, proposal_id)
-        about = proposal.participant_id if proposal else None
-    subject_of, body_of = message
-    rows, mails = [], []
-    seen = set()
-    for user in recipients:
-        if user is None or user.id in seen:
-            continue
-        seen.add(user.id)
-        language = locale_of(user)
-        values = _isolated(params) if language in RTL_LANGUAGES else params
-        with force_locale(language):
-            subject, body = _fit(str(subject_of) % values), str(body_of) % values
-            footer = _("You find this message in the portal under Notifications.")
-            html = mail_format.html_page(
-                mail_format.fill_html(str(subject_of), params),
-                [mail_format.fill_html(str(body_of), params)],
-                language,
-                footer,
+    `calendar(user, language)` may give a CalendarFile to attach for that recipient.
+    Commits; call it after the change it reports has been committed (see `deliver`)."""
+    item = Item(recipients, params, proposal_id, about, calendar=calendar)
+    return deliver_each(db, kind, message, [item]).rows
+
+
+@dataclass
+class Delivery:
+    rows: list[Notification] = field(default_factory=list)
+    mailed: int = 0  # e-mails sent now (the others wait for a digest, or are off)
+
+
+def deliver(
+    db: Session,
+    recipients,
+    kind: str,
+    message: Message,
+    proposal_id: int | None = None,
+    about: int | None = None,
+    vacancy_id: int | None = None,
+    **params,
+) -> Delivery:
+    """`notify`, and what became of the e-mails (see `deliver_each`)."""
+    return deliver_each(
+        db, kind, message, [Item(recipients, params, proposal_id, about, vacancy_id)]
+    )
+
+
+@dataclass
+class Item:
+    """One message of `deliver_each`: its recipients and values; `about` the participant it
+    concerns, `vacancy_id` set for a match alert (which goes with its pair)."""
+
+    recipients: list
+    params: dict
+    proposal_id: int | None = None
+    about: int | None = None
+    vacancy_id: int | None = None
+    calendar: object = None  # (user, language) -> CalendarFile | None
+
+
+def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) -> Delivery:
+    """Several messages of one kind in one transaction (the alert pass tells hundreds at
+    once). Each recipient's choice for the kind's topic sends the e-mail now, keeps it for
+    their digest, or leaves the message in the portal only; a meeting's calendar file goes
+    now unless e-mails of the topic are off (a digest would bring it too late). Each mail
+    carries the id of the participant it is about (`about`, or the proposal's), so an
+    erasure finds it."""
+    topic = choices.topic_of(kind)
+    people = [u for item in items for u in item.recipients if u is not None]
+    how_of = choices.frequencies(db, {u.id for u in people}, topic)
+    result, mails, waiting = Delivery(), [], []
+    for item in items:
+        about = item.about
+        if about is None and item.proposal_id is not None:
+            proposal = db.get(Proposal, item.proposal_id)
+            about = proposal.participant_id if proposal else None
+        seen = set()
+        for user in item.recipients:
+            if user is None or user.id in seen:
+                continue
+            seen.add(user.id)
+            language = locale_of(user)
+            values = _isolated(item.params) if language in RTL_LANGUAGES else item.params
+            with force_locale(language):
+                subject, body = _fit(_fill(message[0], values)), _fill(message[1], values)
+                attached = item.calendar(user, language) if item.calendar else None
+            row = Notification(
+                user_id=user.id,
+                kind=kind,
+                subject=subject,
+                body=body,
+                proposal_id=item.proposal_id,
+                vacancy_id=item.vacancy_id,
+                participant_id=about if item.vacancy_id is not None else None,
             )
-            attached = calendar(user, language) if calendar else None
-        row = Notification(
-            user_id=user.id, kind=kind, subject=subject, body=body, proposal_id=proposal_id
-        )
-        db.add(row)
-        rows.append(row)
-        address = _mail_address(db, user)
-        if address:
-            text = f"{body}\n\n{footer}\n"
-            mails.append(
-                _email(
-                    address, subject, text, language, user.id, about, html=html, calendar=attached
-                )
-            )
+            db.add(row)
+            result.rows.append(row)
+            how = how_of.get(user.id, choices.IMMEDIATELY)
+            if how in choices.DIGESTS and attached is None:
+                waiting.append((user, row))
+            elif how != choices.OFF:
+                with force_locale(language):
+                    html = (
+                        _html_part(message[0], item.params, values),
+                        [_html_part(message[1], item.params, values)],
+                    )
+                mail = mail_for(db, user, subject, body, topic, about, html, attached)
+                mails += [mail] if mail is not None else []
+    db.flush()
+    for user, row in waiting:
+        db.add(PendingMail(user_id=user.id, notification_id=row.id, topic=topic))
     db.commit()
     for mail in mails:
         send(mail)
-    return rows
+    result.mailed = len(mails)
+    return result
+
+
+def mail_for(
+    db: Session, user: User, subject: str, body: str, topic, about=None, html=None, calendar=None
+):
+    """The e-mail of a message to one user, in their language, as text and HTML (`html`:
+    the subject and paragraphs with typed values isolated; else made from the text), with
+    the unsubscribe line of its topic; None when the user has no address to write to."""
+    address = _mail_address(db, user)
+    if not address:
+        return None
+    language = locale_of(user)
+    with force_locale(language):
+        footer = _("You find this message in the portal under Notifications.")
+        unsubscribe, headers = choices.with_unsubscribe("", user, topic)
+        head, paragraphs = html or (subject, mail_format.paragraphs_of(body))
+        page = mail_format.html_page(head, paragraphs, language, f"{footer}\n{unsubscribe}")
+    text = f"{body}\n\n{footer}\n{unsubscribe}"
+    return _email(
+        address, subject, text, language, user.id, about, headers=headers, html=page,
+        calendar=calendar,
+    )  # fmt: skip
+
+
+def _fill(part, values: dict) -> str:
+    """A message part: a lazy string with %(name)s placeholders, or a function of the
+    values (for words that depend on a count: ngettext), in the current locale."""
+    return part(values) if callable(part) else str(part) % values
+
+
+def _html_part(part, params: dict, values: dict):
+    """A message part as HTML: each typed value escaped and isolated in <bdi>; a part that
+    is a function of the values is escaped whole (by the template)."""
+    return _fill(part, values) if callable(part) else mail_format.fill_html(str(part), params)
 
 
 SUBJECT_MAX = Notification.__table__.c.subject.type.length
@@ -122,11 +212,22 @@ USER_HEADER, PARTICIPANT_HEADER = "X-Portal-User", "X-Portal-Participant"
 
 
 def _email(
-    to: str, subject: str, body: str, language: str, user_id, about, *, html=None, calendar=None
+    to: str,
+    subject: str,
+    body: str,
+    language: str,
+    user_id,
+    about,
+    *,
+    headers=None,
+    html=None,
+    calendar=None,
 ) -> EmailMessage:
     """A mail without its own `html` gets the plain text as HTML paragraphs."""
     config = settings.mail()
     mail = EmailMessage()
+    for name, value in (headers or {}).items():  # e.g. List-Unsubscribe
+        mail[name] = value
     mail[USER_HEADER] = str(user_id)
     if about is not None:
         mail[PARTICIPANT_HEADER] = str(about)

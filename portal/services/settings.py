@@ -41,3 +41,11 @@ def default_locale() -> str:
 def mail() -> dict:
     """SMTP_FROM, SMTP_HOST, SMTP_PORT, SMTP_TLS, SMTP_USER, SMTP_PASSWORD and MAIL_DIR."""
     return _config()
+
+
+def base_url() -> str:
+    return _config()["BASE_URL"].rstrip("/")
+
+
+def digest_hour() -> int:
+    return _config()["DIGEST_HOUR"]

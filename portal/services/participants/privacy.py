@@ -7,6 +7,7 @@ from sqlmodel import Session, col, delete, select
 
 from ...models import (
     AccountStatus,
+    AlertPair,
     Consent,
     DataRequest,
     Endorsement,
@@ -35,6 +36,8 @@ CHILD_TABLES = (
     Consent,
     Proposal,  # its events and notifications go with it (ON DELETE CASCADE)
     OpeningReaction,
+    AlertPair,  # the pairs announced about the person
+    Notification,  # the match alerts that name the person (to their mentor)
 )
 
 

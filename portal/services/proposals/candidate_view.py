@@ -1,6 +1,8 @@
 """What an employer sees of a proposed participant, and what a mentor picks from when
 proposing."""
 
+import hashlib
+import hmac
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -9,12 +11,19 @@ from sqlmodel import Session, col, select
 from ... import clock
 from ...i18n import _
 from ...models import Organisation, Participant, Proposal, User, Vacancy, VacancyStatus
-from .. import audit, postcodes
+from .. import audit, postcodes, settings
 from .. import participant_catalogues as cat
 from .. import vocabulary as vocab
 from ..participants import endorsements, profiles, records
 from ..vacancies import lifecycle
 from .visibility import candidate_code, contact_visible, full_name
+
+
+def pseudonym(participant_id: int) -> str:
+    """A short stable code per participant that tells nothing about them: how an employer
+    tells candidates apart before any consent (match pages, alerts)."""
+    digest = hmac.new(settings.secret_key(), f"candidate:{participant_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:6].upper()
 
 
 @dataclass

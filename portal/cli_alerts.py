@@ -1,0 +1,43 @@
+"""`portal alerts send [--follow]`: match alerts and due digests, the production way (the
+embedded default also finds alerts right after each request). Safe on several hosts at
+once: each change and each digest is claimed by one process. Kept apart from cli.py so
+each command module stays small."""
+
+import signal
+import threading
+
+import click
+from flask.cli import with_appcontext
+
+from . import db
+
+
+@click.group("alerts", help="Match alerts and notification digests.")
+def alerts_group():
+    pass
+
+
+@alerts_group.command("send", help="Announce new matches and send the digests that are due.")
+@click.option("--follow", is_flag=True, help="Keep going until SIGTERM/Ctrl+C.")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between passes.")
+@with_appcontext
+def alerts_send(follow, interval):
+    from .services import alerts
+
+    stop = threading.Event()
+    if follow:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+    while True:
+        try:
+            summary = alerts.send(db.session())
+        except Exception as error:  # noqa: BLE001 - a follower outlives a database hiccup
+            if not follow:
+                raise
+            db.session().rollback()
+            click.echo(f"alerts failed ({type(error).__name__}: {error}); retrying", err=True)
+        else:
+            if summary.changes or summary.digests or not follow:
+                click.echo(summary.line())
+        if not follow or stop.wait(interval):
+            return

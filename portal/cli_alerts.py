@@ -3,13 +3,11 @@ embedded default also finds alerts right after each request). Safe on several ho
 once: each change and each digest is claimed by one process. Kept apart from cli.py so
 each command module stays small."""
 
-import signal
-import threading
-
 import click
 from flask.cli import with_appcontext
 
 from . import db
+from .cli_follow import repeat
 
 
 @click.group("alerts", help="Match alerts and notification digests.")
@@ -24,20 +22,13 @@ def alerts_group():
 def alerts_send(follow, interval):
     from .services import alerts
 
-    stop = threading.Event()
-    if follow:
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
-    while True:
+    def one_pass():
         try:
             summary = alerts.send(db.session())
-        except Exception as error:  # noqa: BLE001 - a follower outlives a database hiccup
-            if not follow:
-                raise
+        except Exception:
             db.session().rollback()
-            click.echo(f"alerts failed ({type(error).__name__}: {error}); retrying", err=True)
-        else:
-            if summary.changes or summary.digests or not follow:
-                click.echo(summary.line())
-        if not follow or stop.wait(interval):
-            return
+            raise
+        if summary.changes or summary.digests or not follow:
+            click.echo(summary.line())
+
+    repeat(one_pass, follow, interval, "alerts")

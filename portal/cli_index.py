@@ -1,9 +1,7 @@
 """`portal index ...`: follow, rebuild, check and prune the search index from the command line."""
 
 import os
-import signal
 import sys
-import threading
 from datetime import timedelta
 
 import click
@@ -13,6 +11,7 @@ from sqlmodel import Session
 import search_index
 
 from . import db
+from .cli_follow import repeat
 from .matching.index import FEED, get_store
 from .models import utcnow
 
@@ -35,18 +34,8 @@ def index_group():
 @click.option("--interval", default=0.3, show_default=True, help="Seconds between polls.")
 @with_appcontext
 def index_sync(follow, interval):
-    stop = threading.Event()
-    if follow:
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
-    while True:
-        try:
-            result = search_index.sync(get_store(), db.engine())
-        except Exception as error:  # noqa: BLE001 - a follower outlives a database hiccup
-            if not follow:
-                raise
-            click.echo(f"sync failed ({type(error).__name__}: {error}); retrying", err=True)
-            result = search_index.SyncResult()
+    def one_pass():
+        result = search_index.sync(get_store(), db.engine())
         if result.applied or result.rebuilt or not follow:
             click.echo(
                 f"applied {result.applied} changes"
@@ -54,8 +43,8 @@ def index_sync(follow, interval):
                 + (", index busy: try again" if result.skipped else "")
                 + f", last_change_id {get_store().last_change_id}"
             )
-        if not follow or stop.wait(interval):
-            return
+
+    repeat(one_pass, follow, interval, "sync")
 
 
 @index_group.command("rebuild", help="Build the index from the database and swap it in.")

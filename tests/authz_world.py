@@ -4,6 +4,7 @@ participants with their own sign-in, a coordinator, and objects each of them own
 through the real services, as a user would leave them). The test modules hold the tables;
 this module builds the world and turns a table cell into a request and an observed outcome."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -41,6 +42,19 @@ def matrix_app(database_url, tmp_path):
     """The app of one test module: sign-in limits out of the way (the world signs in
     many accounts from one address; the limits have their own tests)."""
     return make_app(database_url, tmp_path, RATELIMIT_AUTH="100000 per minute")
+
+
+@contextmanager
+def module_world(database_url, folder):
+    """The world of one test module, in an app and database session of its own, emptied
+    afterwards."""
+    app = matrix_app(database_url, folder)
+    db = Session(app.extensions["portal_engine"], expire_on_commit=False)
+    try:
+        yield build(app, db)
+    finally:
+        db.close()
+        close_app(app)
 
 
 def close_app(app) -> None:

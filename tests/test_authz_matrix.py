@@ -15,7 +15,6 @@ strangers. GET rows run first, then POST rows; in a row the refusals run before 
 cells, so an allowed action cannot hide a refusal that should have happened."""
 
 import pytest
-from sqlmodel import Session
 
 from . import authz_world
 from .authz_world import ACTORS, LOGIN
@@ -176,13 +175,8 @@ def _routes(app) -> set[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def world(database_url, tmp_path_factory):
-    app = authz_world.matrix_app(database_url, tmp_path_factory.mktemp("matrix"))
-    db = Session(app.extensions["portal_engine"], expire_on_commit=False)
-    try:
-        yield authz_world.build(app, db)
-    finally:
-        db.close()
-        authz_world.close_app(app)
+    with authz_world.module_world(database_url, tmp_path_factory.mktemp("matrix")) as w:
+        yield w
 
 
 def _expected(row) -> dict[str, int | str]:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel
 from wtforms.fields.core import UnboundField
 
 from portal.auth.forms import LoginForm, PasswordChangeForm, RegisterForm, StartForm
@@ -142,13 +142,8 @@ def _cases():
 
 @pytest.fixture(scope="module")
 def world(database_url, tmp_path_factory):
-    app = authz_world.matrix_app(database_url, tmp_path_factory.mktemp("hostile"))
-    db = Session(app.extensions["portal_engine"], expire_on_commit=False)
-    try:
-        yield authz_world.build(app, db)
-    finally:
-        db.close()
-        authz_world.close_app(app)
+    with authz_world.module_world(database_url, tmp_path_factory.mktemp("hostile")) as w:
+        yield w
 
 
 def _snapshot(world) -> dict[str, str]:

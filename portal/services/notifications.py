@@ -8,7 +8,7 @@ import functools
 import logging
 import smtplib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -60,34 +60,18 @@ def notify(
     about: int | None = None,
     calendar=None,
     **params,
-) -> list[Notification]:
+) -> None:
     """One notification per recipient (each once), written and mailed in their language.
     `calendar(user, language)` may give a CalendarFile to attach for that recipient.
-    Commits; call it after the change it reports has been committed (see `deliver`)."""
+    Commits; call it after the change it reports has been committed (see `deliver_each`)."""
     item = Item(recipients, params, proposal_id, about, calendar=calendar)
-    return deliver_each(db, kind, message, [item]).rows
+    deliver_each(db, kind, message, [item])
 
 
 @dataclass
 class Delivery:
-    rows: list[Notification] = field(default_factory=list)
+    told: int = 0  # notifications written (not kept: a pass may write thousands)
     mailed: int = 0  # e-mails sent now (the others wait for a digest, or are off)
-
-
-def deliver(
-    db: Session,
-    recipients,
-    kind: str,
-    message: Message,
-    proposal_id: int | None = None,
-    about: int | None = None,
-    vacancy_id: int | None = None,
-    **params,
-) -> Delivery:
-    """`notify`, and what became of the e-mails (see `deliver_each`)."""
-    return deliver_each(
-        db, kind, message, [Item(recipients, params, proposal_id, about, vacancy_id)]
-    )
 
 
 @dataclass
@@ -139,16 +123,12 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
                 participant_id=about if item.vacancy_id is not None else None,
             )
             db.add(row)
-            result.rows.append(row)
+            result.told += 1
             how = how_of.get(user.id, choices.IMMEDIATELY)
             if how in choices.DIGESTS and attached is None:
                 waiting.append((user, row))
             elif how != choices.OFF:
-                with force_locale(language):
-                    html = (
-                        _html_part(message[0], item.params, values),
-                        [_html_part(message[1], item.params, values)],
-                    )
+                html = functools.partial(_html_parts, message, item.params, values)
                 mail = mail_for(db, user, subject, body, topic, about, html, attached)
                 mails += [mail] if mail is not None else []
     db.flush()
@@ -164,9 +144,10 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
 def mail_for(
     db: Session, user: User, subject: str, body: str, topic, about=None, html=None, calendar=None
 ):
-    """The e-mail of a message to one user, in their language, as text and HTML (`html`:
-    the subject and paragraphs with typed values isolated; else made from the text), with
-    the unsubscribe line of its topic; None when the user has no address to write to."""
+    """The e-mail of a message to one user, in their language, as text and HTML (`html()`
+    gives the subject and paragraphs with typed values isolated, made only when there is an
+    address; else they come from the text), with the unsubscribe line of its topic; None
+    when the user has no address to write to."""
     address = _mail_address(db, user)
     if not address:
         return None
@@ -174,7 +155,7 @@ def mail_for(
     with force_locale(language):
         footer = _("You find this message in the portal under Notifications.")
         unsubscribe, headers = choices.with_unsubscribe("", user, topic)
-        head, paragraphs = html or (subject, mail_format.paragraphs_of(body))
+        head, paragraphs = html() if html else (subject, mail_format.paragraphs_of(body))
         page = mail_format.html_page(head, paragraphs, language, f"{footer}\n{unsubscribe}")
     text = f"{body}\n\n{footer}\n{unsubscribe}"
     return _email(
@@ -189,10 +170,14 @@ def _fill(part, values: dict) -> str:
     return part(values) if callable(part) else str(part) % values
 
 
-def _html_part(part, params: dict, values: dict):
-    """A message part as HTML: each typed value escaped and isolated in <bdi>; a part that
-    is a function of the values is escaped whole (by the template)."""
-    return _fill(part, values) if callable(part) else mail_format.fill_html(str(part), params)
+def _html_parts(message: Message, params: dict, values: dict) -> tuple:
+    """(subject, [body]) as HTML: each typed value escaped and isolated in <bdi>; a part
+    that is a function of the values is escaped whole (by the template)."""
+    subject, body = (
+        _fill(part, values) if callable(part) else mail_format.fill_html(str(part), params)
+        for part in message
+    )
+    return subject, [body]
 
 
 SUBJECT_MAX = Notification.__table__.c.subject.type.length

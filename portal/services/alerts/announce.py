@@ -131,9 +131,10 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
         }
         recipients = [mentors.get(person.mentor_id)]
         for_mentors.append(notifications.Item(recipients, values, None, participant_id, vacancy_id))
+    staff = {o: employer_users(db, o) for o in organisations}
     for_employers = [
         notifications.Item(
-            employer_users(db, vacancies[vacancy_id].organisation_id),
+            staff.get(vacancies[vacancy_id].organisation_id, []),
             {
                 "num": len(found),
                 "vacancy": vacancies[vacancy_id].title,
@@ -149,7 +150,7 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
 
 
 def _add(total: notifications.Delivery, one: notifications.Delivery) -> None:
-    total.rows += one.rows
+    total.told += one.told
     total.mailed += one.mailed
 
 

@@ -7,8 +7,9 @@ from datetime import datetime, time, timedelta
 from sqlmodel import select
 
 from portal import clock
-from portal.models import NotificationChoice, PendingMail
+from portal.models import NotificationChoice, Participant, PendingMail
 from portal.services import digests, notification_choices
+from portal.services.participants import privacy
 from portal.services.vacancies import lifecycle
 
 from .alert_factory import send
@@ -56,6 +57,11 @@ def test_a_daily_digest_groups_by_participant_and_waits_for_its_hour(app, db, ma
     assert "orderpicken: gezien" in block  # a key line of the explanation
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert db.exec(select(PendingMail).where(PendingMail.user_id == w.mentor.id)).all() == []
+
+    # The digest names Amina too: erasing her removes it from the mail folder.
+    with app.app_context():
+        privacy.erase(db, None, db.get(Participant, second.id))
+    assert mails_to(app, w.mentor.email) == []
 
 
 def test_a_weekly_digest_comes_on_monday(app, db, make_user):

@@ -97,6 +97,8 @@ def _send_one(db: Session, user_id: int, topic: str) -> int:
             subject, body = compose(db, topic, rows)
         if body:
             mail = notifications.mail_for(db, user, subject, body, topic)
+        for about in sorted({r.participant_id for r in rows if r.participant_id} if mail else ()):
+            mail[notifications.PARTICIPANT_HEADER] = str(about)  # so an erasure finds it
     db.exec(delete(PendingMail).where(col(PendingMail.claim) == token))
     db.commit()
     if mail is None:

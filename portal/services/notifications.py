@@ -265,7 +265,8 @@ def erase_mail(participant_id: int, addresses: set[str]) -> int:
     for path in folder.glob("*.eml") if folder.is_dir() else ():
         with path.open("rb") as handle:
             headers = BytesHeaderParser(policy=default).parse(handle)
-        if headers[PARTICIPANT_HEADER] == str(participant_id) or headers["To"] in addresses:
+        about = headers.get_all(PARTICIPANT_HEADER) or []  # a digest names several people
+        if str(participant_id) in about or headers["To"] in addresses:
             path.unlink(missing_ok=True)
             removed += 1
     return removed

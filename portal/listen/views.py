@@ -1,7 +1,9 @@
 """The audio of one block: a signed reference to text the server rendered (never free text
 from the browser), spoken in the page's language or, without a voice for it, in Dutch."""
 
-from flask import abort, render_template, request, send_file, url_for
+from functools import lru_cache
+
+from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from .. import speech
@@ -25,15 +27,24 @@ def listen(text: str) -> dict | None:
     if not listen_on():
         return None
     language = current_language()
-    value = speech.token(text, language)
-    if value is None:
+    url = _audio_url(text, language, current_app.config["SECRET_KEY"], request.script_root)
+    if url is None:
         return None
     spoken = speech.voice_language(language)
     return {
-        "url": url_for("listen.audio", t=value),
+        "url": url,
         "label": _("Listen") if spoken == language else _("Listen in Dutch"),
         "lang": spoken,
     }
+
+
+@lru_cache(maxsize=8192)
+def _audio_url(text: str, language: str, _secret: str, _root: str) -> str | None:
+    """The signed link of a block, remembered: the signature is a pure function of the text,
+    the language and the key, and a card page links over a hundred blocks, mostly the same
+    sentences on every visit."""
+    value = speech.token(text, language)
+    return None if value is None else url_for("listen.audio", t=value)
 
 
 @bp.route("/listen")

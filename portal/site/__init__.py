@@ -2,6 +2,9 @@
 
 from flask import Blueprint
 
+from .pictograms import pictogram
+
 bp = Blueprint("site", __name__)
+bp.add_app_template_global(pictogram)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)

@@ -1,5 +1,7 @@
 """Form pieces shared by every blueprint."""
 
+from functools import lru_cache
+
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -9,8 +11,8 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
 )
-from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.fields.choices import Choice, SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget, Select
 
 from .config import LANGUAGES
 from .i18n import LANGUAGE_NAMES, _l
@@ -31,6 +33,24 @@ def db_id(value) -> int:
 def choices(pairs) -> list[SelectChoice]:
     """WTForms 3.3 wants SelectChoice objects rather than (value, label) tuples."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+class RememberedSelect(Select):
+    """WTForms' <select> whose plain <option>s are drawn once per (value, label, selected)
+    and process: the vacancy filters draw about eighty options on every list page, and
+    WTForms writes each one attribute by attribute."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if kwargs or choice.render_kw:
+            return super().render_option(choice, **kwargs)
+        value = str(choice.value) if isinstance(choice.value, bool) else choice.value
+        return _option(value, str(choice.label or value), bool(choice.selected))
+
+
+@lru_cache(maxsize=8192)
+def _option(value, label: str, selected: bool):
+    return Select.render_option(Choice(value, label, selected, {}))
 
 
 class ActionForm(FlaskForm):

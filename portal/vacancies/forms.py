@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import NumberRange, Optional
 
-from ..forms import choices
+from ..forms import RememberedSelect, choices
 from ..i18n import _l
 from ..services import catalogues
 
@@ -15,7 +15,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    occupation = SelectField(_l("Occupation"), validate_choice=False)
+    occupation = SelectField(_l("Occupation"), validate_choice=False, widget=RememberedSelect())
     postcode = StringField(_l("Postcode or town"))
     radius_km = SelectField(
         _l("Distance (straight-line)"),
@@ -23,6 +23,7 @@ class FilterForm(FlaskForm):
             [("", _l("Any distance"))] + [(str(km), _l("%(km)d km", km=km)) for km in RADII]
         ),
         validate_choice=False,
+        widget=RememberedSelect(),
     )
     hours_min = IntegerField(
         _l("At least hours per week"),
@@ -32,11 +33,14 @@ class FilterForm(FlaskForm):
         _l("At most hours per week"),
         validators=[Optional(), NumberRange(0, 60, _l("Between %(min)s and %(max)s."))],
     )
-    dutch_level = SelectField(_l("Dutch asked at most"), validate_choice=False)
+    dutch_level = SelectField(
+        _l("Dutch asked at most"), validate_choice=False, widget=RememberedSelect()
+    )
     shift = SelectField(
         _l("Shift"),
         choices=choices([("", _l("Any shift")), *catalogues.pairs(catalogues.SHIFTS)]),
         validate_choice=False,
+        widget=RememberedSelect(),
     )
     sort = SelectField(
         _l("Sort by"),
@@ -49,6 +53,7 @@ class FilterForm(FlaskForm):
             ]
         ),
         validate_choice=False,
+        widget=RememberedSelect(),
     )
 
     def __init__(self, *args, occupations=(), **kwargs):

@@ -34,9 +34,10 @@ class ChangeTable:
 def max_change_id(feed: ChangeTable, bind: Engine) -> int:
     """The newest change: the feed's last row, or the last pruned one when none is left (a
     prune removes only rows up to its mark, so any row left is newer than the mark)."""
-    with Session(bind) as db:
-        newest = db.exec(select(func.max(feed.rows.id))).one()
-    return pruned_through(feed, bind) if newest is None else newest
+    marker = select(feed.pruned.through_id).where(feed.pruned.id == 1).scalar_subquery()
+    newest = select(func.coalesce(func.max(feed.rows.id), marker, 0))
+    with bind.connect() as connection:  # one round trip: every page asks before it searches
+        return connection.execute(newest).scalar_one()
 
 
 def pruned_through(feed: ChangeTable, bind: Engine) -> int:

@@ -3,7 +3,7 @@ from the browser), spoken in the page's language or, without a voice for it, in 
 
 from functools import lru_cache
 
-from flask import abort, current_app, render_template, request, send_file, url_for
+from flask import abort, current_app, g, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from .. import speech
@@ -17,25 +17,34 @@ LISTENERS = ("participant", "mentor")
 @bp.app_template_global()
 def listen_on() -> bool:
     """Audio is on and this reader may use it: asked once for a page's list of blocks."""
-    return not current_user.is_anonymous and current_user.role in LISTENERS and speech.enabled()
+    return _button() is not None
+
+
+def _button() -> tuple | None:
+    """(language, spoken language, label) of this request's buttons, or None when audio is
+    off for this reader: worked out once per request, a card page has over a hundred."""
+    if "listen_button" not in g:
+        on = not current_user.is_anonymous and current_user.role in LISTENERS
+        if on and speech.enabled():
+            language = current_language()
+            spoken = speech.voice_language(language)
+            label = _("Listen") if spoken == language else _("Listen in Dutch")
+            g.listen_button = (language, spoken, label)
+        else:
+            g.listen_button = None
+    return g.listen_button
 
 
 @bp.app_template_global()
 def listen(text: str) -> dict | None:
     """The button for a block in the current language: its URL and label, or None when
     audio is off, the reader may not use it, or the text cannot be read."""
-    if not listen_on():
+    button = _button()
+    if button is None:
         return None
-    language = current_language()
+    language, spoken, label = button
     url = _audio_url(text, language, current_app.config["SECRET_KEY"], request.script_root)
-    if url is None:
-        return None
-    spoken = speech.voice_language(language)
-    return {
-        "url": url,
-        "label": _("Listen") if spoken == language else _("Listen in Dutch"),
-        "lang": spoken,
-    }
+    return None if url is None else {"url": url, "label": label, "lang": spoken}
 
 
 @lru_cache(maxsize=8192)

@@ -75,10 +75,11 @@ def candidates_for_vacancy(
     v = index_matching.indexed_facts(engine, "vacancy", vacancy_id)
     if v is None:
         return MatchPage(0, [])
+    on = today()
     total, rows = index_matching.match_participants(
-        engine, v, today(), mentor_id, offset, limit, same_occupation
+        engine, v, on, mentor_id, offset, limit, same_occupation
     )
-    return MatchPage(total, [_match(v, p, -neg, km) for neg, _id, p, km in rows])
+    return MatchPage(total, [_match(v, p, -neg, km, on) for neg, _id, p, km in rows])
 
 
 def openings_for_participant(
@@ -90,8 +91,9 @@ def openings_for_participant(
     p = index_matching.indexed_facts(engine, "participant", participant_id)
     if p is None:
         return MatchPage(0, [])
-    total, rows = index_matching.match_vacancies(engine, p, today(), offset, limit, same_occupation)
-    return MatchPage(total, [_match(v, p, -neg, km) for neg, _id, v, km in rows])
+    on = today()
+    total, rows = index_matching.match_vacancies(engine, p, on, offset, limit, same_occupation)
+    return MatchPage(total, [_match(v, p, -neg, km, on) for neg, _id, v, km in rows])
 
 
 def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
@@ -103,8 +105,9 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     if v is None or p is None:
         return Match(vacancy_id, participant_id, 0.0, False, [])
     km = distance(v, p)
-    failed = hard_failures(v, p, today(), km=float("inf") if km is None else km)
-    match = _match(v, p, score(v, p, km or 0.0), km, passes=not failed)
+    on = today()
+    failed = hard_failures(v, p, on, km=float("inf") if km is None else km)
+    match = _match(v, p, score(v, p, km or 0.0), km, on, passes=not failed)
     match.criteria = list(match.criteria)  # one pair: explained now, in this request
     return match
 
@@ -129,8 +132,7 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
     return index_matching.search_vacancy_text(engine, text or "", today(), offset, limit)
 
 
-def _match(v, p, points: float, km, passes: bool = True) -> Match:
-    on = today()
+def _match(v, p, points: float, km, on: int, passes: bool = True) -> Match:
     criteria = LazyCriteria(lambda: explain(v, p, km, on))
     return Match(
         v.id, p.id, round(points, 2), passes, criteria, km, lambda: fit_of(v, p, km), participant=p

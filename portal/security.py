@@ -61,6 +61,8 @@ def init_app(app) -> None:
 
 
 SIGNED_IN_AT, SEEN_AT, CARD = "signed_in_at", "seen_at", "card"
+SEEN_STEP = 60  # seconds: "last seen" moves at most once a minute, so most requests of a
+# signed-in user leave the cookie as it is (no new signature, no Set-Cookie)
 
 
 def _stamp_sign_in(_app, user) -> None:
@@ -85,7 +87,7 @@ def sign_out() -> None:
 
 def _expire_session():
     """Idle timeout and absolute lifetime, checked on every request (the cookie is signed,
-    so the times in it cannot be changed by the browser)."""
+    so the times in it cannot be changed by the browser); idle is counted to the minute."""
     if request.endpoint == "static" or not current_user.is_authenticated:
         return None
     config, now = current_app.config, time.time()
@@ -93,7 +95,8 @@ def _expire_session():
     too_idle = now - session.get(SEEN_AT, 0) > idle * 60
     too_old = now - session.get(SIGNED_IN_AT, 0) > config["SESSION_LIFETIME_HOURS"] * 3600
     if not (too_idle or too_old):
-        session[SEEN_AT] = now
+        if now - session.get(SEEN_AT, 0) >= SEEN_STEP:
+            session[SEEN_AT] = now
         return None
     sign_out()
     flash(_("You were signed out because the session ended. Please sign in again."), "info")

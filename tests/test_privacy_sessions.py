@@ -51,3 +51,16 @@ def test_a_card_sign_in_ends_sooner_and_shows_a_sign_out_prompt(app, db, make_us
     _age(mentor, idle_minutes=11)
     assert person.get("/me/").headers["Location"].startswith("/login")
     assert mentor.get("/mentor/").status_code == 200
+
+
+def test_last_seen_moves_once_a_minute_so_most_pages_keep_the_cookie(app, make_user):
+    """A page within a minute of the last stamp sends no new cookie (no re-signing per
+    request); an older stamp is moved, so idle time still counts from the last minute."""
+    employer = client_for(app, make_user("employer"))
+    _age(employer, idle_minutes=0.5)
+    employer.get("/employer/")  # the first page after signing in adds the CSRF secret
+    assert "Set-Cookie" not in employer.get("/employer/").headers
+    _age(employer, idle_minutes=2)
+    assert "Set-Cookie" in employer.get("/employer/").headers
+    with employer.session_transaction() as session:
+        assert time.time() - session["seen_at"] < 60

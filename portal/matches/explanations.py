@@ -11,19 +11,23 @@ MARKS = {"met": "✓", "coachable": "~", "check": "?"}
 MISSING_MARK = "✗"
 
 
-def _labels() -> dict[str, str]:
-    return {"met": _("Met"), "coachable": _("Coachable"), "check": _("Check this yourself")}
-
-
 def criteria_html(criteria, hide=()) -> Markup:
-    """The criteria (portal.matching.rules.Criterion) as one list, those in `hide` left out."""
-    labels, missing = _labels(), escape(_("Missing"))
-    lines = [
-        f'<li class="criterion criterion--{escape(c.status)}">'
-        f'<span aria-hidden="true">{MARKS.get(c.status, MISSING_MARK)}</span> '
-        f"<strong>{escape(labels[c.status]) if c.status in labels else missing}:</strong> "
-        f"{escape(c.message)}</li>"
-        for c in criteria
-        if c.code not in hide
-    ]
+    """The criteria (portal.matching.rules.Criterion) as one list, those in `hide` left out.
+    The start of a line depends only on its status: written once per status and list."""
+    labels = {"met": _("Met"), "coachable": _("Coachable"), "check": _("Check this yourself")}
+    missing = _("Missing")
+    starts: dict[str, str] = {}
+    lines = []
+    for c in criteria:
+        if c.code in hide:
+            continue
+        start = starts.get(c.status)
+        if start is None:
+            label = escape(labels.get(c.status, missing))
+            start = starts[c.status] = (
+                f'<li class="criterion criterion--{escape(c.status)}">'
+                f'<span aria-hidden="true">{MARKS.get(c.status, MISSING_MARK)}</span> '
+                f"<strong>{label}:</strong> "
+            )
+        lines.append(f"{start}{escape(c.message)}</li>")
     return Markup('<ul class="criteria">\n' + "\n".join(lines) + "\n</ul>")  # noqa: S704

@@ -5,3 +5,7 @@ from flask import Blueprint
 bp = Blueprint("listen", __name__)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)
+from .blocks import listen_button, plain_blocks  # noqa: E402
+
+bp.add_app_template_global(listen_button)
+bp.add_app_template_global(plain_blocks)

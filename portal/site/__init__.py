@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from .pictograms import pictogram
+from ..pictograms import pictogram
 
 bp = Blueprint("site", __name__)
 bp.add_app_template_global(pictogram)

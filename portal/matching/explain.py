@@ -37,14 +37,22 @@ def _dutch(rank: int) -> str:
     return DUTCH_CODES[rank] if 0 <= rank < len(DUTCH_CODES) else "?"
 
 
-def _occupation(code: str) -> str:
-    return vocab.occupation_label(portal_db.session(), code, get_locale())
+class _Names:
+    """Occupation and skill labels in the reader's language, with the locale and the
+    vocabulary looked up once per explanation instead of once per line."""
 
+    def __init__(self):
+        session = portal_db.session()
+        self.locale = str(get_locale())
+        self.skills = vocab.catalogue(session, "skill")
+        self.occupations = vocab.catalogue(session, "occupation")
 
-def _skill(code: str) -> str | None:
-    """The skill's label in the reader's language; None when it is in no list any more."""
-    skills = vocab.catalogue(portal_db.session(), "skill")
-    return skills.label(code, get_locale()) if skills.find(code) else None
+    def occupation(self, code: str) -> str:
+        return self.occupations.label(code, self.locale) or (code or "")
+
+    def skill(self, code: str) -> str | None:
+        """None when the skill is in no list any more."""
+        return self.skills.label(code, self.locale) if self.skills.find(code) else None
 
 
 def _certificate(code: str) -> str:
@@ -106,7 +114,7 @@ def explain(v: VacancyFacts, p: ParticipantFacts, km: float | None, on: int) -> 
             plain = _("You do not have this certificate: %(name)s.", name=name)
             add(Criterion("certificate", MISSING, message, plain))
     result.extend(_availability(v, p, km))
-    result.extend(_score_parts(v, p))
+    result.extend(_score_parts(v, p, _Names()))
     return result
 
 
@@ -167,8 +175,8 @@ def _availability(v: VacancyFacts, p: ParticipantFacts, km) -> list[Criterion]:
     return result
 
 
-def _occupation_part(v: VacancyFacts, p: ParticipantFacts) -> Criterion:
-    name = _occupation(v.occ)
+def _occupation_part(v: VacancyFacts, p: ParticipantFacts, names: _Names) -> Criterion:
+    name = names.occupation(v.occ)
     points = occupation_points(v, p)
     if points >= W_SAME:
         message = _("Same occupation: %(name)s.", name=name)
@@ -178,7 +186,7 @@ def _occupation_part(v: VacancyFacts, p: ParticipantFacts) -> Criterion:
         message = _(
             "Related occupation: %(name)s, interested in %(own)s.",
             name=name,
-            own=", ".join(_occupation(o) for o in related),
+            own=", ".join(names.occupation(o) for o in related),
         )
         plain = _("This job is close to a kind of job you like.")
         return Criterion("occupation", COACHABLE, message, plain)
@@ -188,8 +196,8 @@ def _occupation_part(v: VacancyFacts, p: ParticipantFacts) -> Criterion:
     )
 
 
-def _skill_part(code: str, level: int | None, must: bool) -> Criterion:
-    label = _skill(code)
+def _skill_part(code: str, level: int | None, must: bool, names: _Names) -> Criterion:
+    label = names.skill(code)
     kind = "skill_must" if must else "skill_nice"
     if label is None:
         message = _("A skill that is no longer in the list: check this yourself.")
@@ -228,11 +236,11 @@ def _support_part(v: VacancyFacts, p: ParticipantFacts) -> Criterion:
     return Criterion("support", COACHABLE if met else MISSING, message, plain)
 
 
-def _score_parts(v: VacancyFacts, p: ParticipantFacts) -> list[Criterion]:
-    result = [_occupation_part(v, p)]
+def _score_parts(v: VacancyFacts, p: ParticipantFacts, names: _Names) -> list[Criterion]:
+    result = [_occupation_part(v, p, names)]
     levels = dict(p.skills)
     for must, codes in ((True, v.must), (False, v.nice)):
-        result.extend(_skill_part(code, levels.get(code), must) for code in codes)
+        result.extend(_skill_part(code, levels.get(code), must, names) for code in codes)
     for text in v.other:
         message = _(
             "Typed by the employer, not matched automatically: %(text)s. Check this yourself.",

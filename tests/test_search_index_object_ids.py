@@ -89,7 +89,7 @@ def test_after_commits_deleted_ids_are_gone_and_new_ones_there(engine):
     assert engine.object_ids("thing") == _stored_ids(engine, "thing")
 
 
-def test_whoosh_reuses_the_ids_of_the_segments_a_commit_kept(tmp_path):
+def test_whoosh_reuses_the_ids_of_the_segments_commits_kept(tmp_path):
     engine = WhooshEngine.create(tmp_path / "ix", FIELDS)
     engine.rebuild([_part("thing", [(i, "red") for i in range(1, 21)])])
     first = engine.filters()
@@ -97,9 +97,12 @@ def test_whoosh_reuses_the_ids_of_the_segments_a_commit_kept(tmp_path):
     engine.apply([_document("thing", 21, "red")], ["thing:2"])
     second = engine.filters()
     assert second is not first and len(second._leaves) == 2
-    assert second.object_ids._columns[0] is first.object_ids._columns[0]
-    assert second.object_ids._columns[1] is None  # the new segment: read on first use
-    assert engine.object_ids("thing") == set(range(1, 22)) - {2}
+    assert len(second.object_ids._known) == 20  # the first segment's ids, taken over
+    engine.apply([_document("thing", 22, "red")], [])  # the second searcher read no ids
+    third = engine.filters()
+    assert third is not second and len(third._leaves) == 3
+    assert len(third.object_ids._known) == 20  # still the first segment's, through it
+    assert engine.object_ids("thing") == set(range(1, 23)) - {2}
     fresh = WhooshEngine(engine.ix)  # a searcher of its own, reading every segment
     assert fresh.object_ids("thing") == engine.object_ids("thing")
     engine.close()

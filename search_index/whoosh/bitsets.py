@@ -255,7 +255,7 @@ class BitsetSearcher:
 
     def ids(self, query: Filter) -> set[int]:
         """The object ids of the live documents passing `query`."""
-        return self.object_ids.of(self.bits(query) & self.live)
+        return self.object_ids.of(self.docnums(query))
 
     # -- stored values ---------------------------------------------------------------------
     def decoded(self, docnum: int, decode):

@@ -2,16 +2,17 @@
 bitset without reading stored fields (Whoosh decompresses and unpickles those one document
 at a time: most of the time of a match alert's query over thousands of documents).
 
-One array per segment, read from the segment's doc_key terms ("<kind>:<id>"): a term's info
-names its first and last document, so a key held by one document needs no postings read.
-The terms of the field lie together in the terms file and are read in one piece: through
-Whoosh's term iterator, three small file reads per term made it several times slower. A
-searcher after a commit takes over the arrays of the segments that did not change."""
+One array for the searcher, each segment's part read from its doc_key terms
+("<kind>:<id>"): a term's info names its first and last document, so a key held by one
+document needs no postings read. The terms of the field lie together in the terms file and
+are read in one piece: through Whoosh's term iterator, three small file reads per term made
+it several times slower. A searcher after a commit takes over the part of the segments that
+did not change. The passing documents are few (hundreds to a few thousand of 155,000 at
+N=100,000): looking each one up beats picking them out of the whole array."""
 
 import struct
 import threading
 from array import array
-from itertools import chain, compress
 
 from whoosh.filedb.filetables import OrderedHashReader
 
@@ -20,34 +21,33 @@ _RECORD = struct.Struct("!ii")  # a record of Whoosh's hash file: key length, va
 _INFO = struct.Struct("!BfIBBfII")  # W3TermInfo: flags, weight, documents, lengths, max
 # weight, first and last document
 _FIELD_NUMBER = struct.Struct("!H")  # the field's number, in front of each term of it
-_SELECTORS = bytes.maketrans(b"01", b"\x00\x01")
 
 
 class ObjectIds:
-    """The object ids of a searcher's documents, each segment's array read on first use.
-    `kept`: how many document numbers at the start belong to segments `previous` shares."""
+    """The object ids of a searcher's documents, read on first use. `kept`: how many
+    document numbers at the start belong to segments `previous` shares with it."""
 
     def __init__(self, leaves: list, previous: "ObjectIds | None" = None, kept: int = 0):
         self._leaves = leaves  # (segment reader, first docnum)
-        self._columns: list[array | None] = [None] * len(leaves)
+        self._column: array | None = None
+        # the ids of whole segments at the start that an earlier searcher read (a copy: no
+        # chain of old searchers builds up)
+        known = None if previous is None else previous._column or previous._known
+        self._known = array("q") if known is None else known[:kept]
         self._lock = threading.Lock()  # request threads share a searcher
-        for number, (leaf, offset) in enumerate(leaves if previous else ()):
-            if offset + leaf.doc_count_all() > kept:
-                break
-            self._columns[number] = previous._columns[number]
 
-    def of(self, bits: int) -> set[int]:
-        """The object ids of the documents whose bits are set: each bit becomes a 0 or 1
-        byte that picks the document's id from the columns, all in C."""
-        selectors = bin(bits)[:1:-1].encode().translate(_SELECTORS)
-        return set(compress(chain.from_iterable(self._all()), selectors))
+    def of(self, docnums: list[int]) -> set[int]:
+        return set(map(self.column().__getitem__, docnums))
 
-    def _all(self) -> list[array]:
+    def column(self) -> array:
         with self._lock:
-            for number, (leaf, _offset) in enumerate(self._leaves):
-                if self._columns[number] is None:
-                    self._columns[number] = _column(leaf)
-            return list(self._columns)
+            if self._column is None:
+                column = self._known
+                for leaf, offset in self._leaves:
+                    if offset >= len(column):
+                        column.extend(_column(leaf))
+                self._column, self._known = column, None
+            return self._column
 
 
 def _column(leaf) -> array:

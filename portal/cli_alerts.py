@@ -7,7 +7,7 @@ import click
 from flask.cli import with_appcontext
 
 from . import db
-from .cli_follow import repeat
+from .cli_follow import follow_options, repeat
 
 
 @click.group("alerts", help="Match alerts and notification digests.")
@@ -16,8 +16,7 @@ def alerts_group():
 
 
 @alerts_group.command("send", help="Announce new matches and send the digests that are due.")
-@click.option("--follow", is_flag=True, help="Keep going until SIGTERM/Ctrl+C.")
-@click.option("--interval", default=5.0, show_default=True, help="Seconds between passes.")
+@follow_options(5.0, "Seconds between passes.", "Keep going until SIGTERM/Ctrl+C.")
 @with_appcontext
 def alerts_send(follow, interval):
     from .services import alerts

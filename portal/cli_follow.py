@@ -1,10 +1,21 @@
 """The `--follow` loop of the production followers (`portal index sync`, `portal alerts
-send`): one pass, or a pass every interval until SIGTERM/Ctrl+C."""
+send`) and its two options: one pass, or a pass every interval until SIGTERM/Ctrl+C."""
 
 import signal
 import threading
 
 import click
+
+
+def follow_options(interval: float, interval_help: str, follow_help: str):
+    """`--follow` and `--interval` (seconds, `interval` by default) of a follower command,
+    declared once for every follower."""
+
+    def decorate(command):
+        every = click.option("--interval", default=interval, show_default=True, help=interval_help)
+        return click.option("--follow", is_flag=True, help=follow_help)(every(command))
+
+    return decorate
 
 
 def repeat(step, follow: bool, interval: float, what: str) -> None:

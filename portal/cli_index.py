@@ -11,7 +11,7 @@ from sqlmodel import Session
 import search_index
 
 from . import db
-from .cli_follow import repeat
+from .cli_follow import follow_options, repeat
 from .matching.index import FEED, get_store
 from .models import utcnow
 
@@ -30,8 +30,7 @@ def index_group():
 
 
 @index_group.command("sync", help="Apply the pending changes of the feed to the index.")
-@click.option("--follow", is_flag=True, help="Keep following the feed until SIGTERM/Ctrl+C.")
-@click.option("--interval", default=0.3, show_default=True, help="Seconds between polls.")
+@follow_options(0.3, "Seconds between polls.", "Keep following the feed until SIGTERM/Ctrl+C.")
 @with_appcontext
 def index_sync(follow, interval):
     def one_pass():

@@ -92,6 +92,11 @@ class SearchEngine(ABC):
         """The filtered documents, tier by tier (see MatchQuery)."""
 
     @abstractmethod
+    def object_ids(self, kind: str, filter: Filter | None = None) -> set[int]:
+        """The object ids of every document of `kind` passing `filter`: no page, no order,
+        no stored fields, so it stays cheap for thousands of documents (match alerts)."""
+
+    @abstractmethod
     def document(self, kind: str, object_id: int):
         """The decoded stored value of one document, or None when it is not indexed."""
 

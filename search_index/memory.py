@@ -127,6 +127,9 @@ class MemoryEngine(SearchEngine):
                 break
         return found
 
+    def object_ids(self, kind: str, filter: Filter | None = None) -> set[int]:
+        return {doc["object_id"] for doc in self._of_kind(kind, filter)}
+
     def search(self, query: SearchQuery) -> Hits:
         docs = self._of_kind(query.kind, query.filter)
         scored = [(0.0, doc) for doc in docs]

@@ -2,7 +2,9 @@
 edit without effect, a revoked endorsement and two passes at once do; what the employer's
 alert leaves out; and the embedded default that finds them right after the request."""
 
+import re
 import threading
+from urllib.parse import urlsplit
 
 from sqlmodel import select
 
@@ -16,7 +18,7 @@ from portal.services.vacancies import lifecycle
 
 from .alert_factory import alerts_of, far_participant, send
 from .conftest import make_app
-from .mail_files import every_text, mails_to
+from .mail_files import every_text, html_links, mails_to, plain_text
 from .proposal_factory import client_for, post_form, vacancy_data, world
 
 
@@ -52,6 +54,29 @@ def test_the_mentor_is_led_to_the_propose_form(app, db, make_user):
     page = client_for(app, w.mentor).get("/notifications/").get_data(as_text=True)
     link = f"/proposals/new?participant_id={w.participant.id}&amp;vacancy_id={w.vacancy.id}"
     assert link in page
+
+
+def test_the_mails_lead_straight_to_the_propose_form_and_the_candidates(app, db, make_user):
+    """The alerts mailed at once, like the digest: the mentor's link opens the propose form
+    of that pair, the employer's the vacancy's candidates; a link in the HTML part too."""
+    w = world(app, db, make_user)
+    send(app, db)
+    pages = {}
+    for user, path in (
+        (w.mentor, f"/proposals/new?participant_id={w.participant.id}&vacancy_id={w.vacancy.id}"),
+        (w.employer, f"/employer/vacancies/{w.vacancy.id}/candidates"),
+    ):
+        [mail] = mails_to(app, user.email)
+        [url] = [word for word in plain_text(mail).split() if word.endswith(path)]
+        assert (url, url) in html_links(mail)
+        address = urlsplit(url)  # the portal's own (BASE_URL); the test client is at localhost
+        assert url.startswith(app.config["BASE_URL"])
+        response = client_for(app, user).get(f"{address.path}?{address.query}")
+        assert response.status_code == 200, url
+        pages[user.role] = response.get_data(as_text=True)
+    for field, value in (("participant_id", w.participant.id), ("vacancy_id", w.vacancy.id)):
+        select = re.search(rf'<select[^>]*name="{field}".*?</select>', pages["mentor"], re.S)
+        assert re.search(rf'<option selected value="{value}">', select.group(0)), field
 
 
 def test_the_employer_alert_carries_no_personal_field(app, db, make_user):

@@ -1,4 +1,4 @@
-"""The `portal` commands: demo data, accounts."""
+"""The `portal` commands: demo data, accounts, the options of the followers."""
 
 import re
 
@@ -95,3 +95,15 @@ def test_demo_has_published_vacancies_with_varied_commitments_in_several_towns(a
     employers = db.exec(select(Organisation).where(Organisation.status == "active")).all()
     assert all(o.postcode and o.sector for o in employers if o.kind == "employer")
     assert db.exec(select(Vacancy).where(Vacancy.status == "draft")).first() is not None
+
+
+def test_the_followers_declare_follow_and_their_own_interval(app):
+    runner = app.test_cli_runner()
+    for args, interval, words in (
+        (["alerts", "send"], "5.0", "Seconds between passes."),
+        (["index", "sync"], "0.3", "Seconds between polls."),
+    ):
+        result = runner.invoke(args=[*args, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "--follow" in result.output and "SIGTERM/Ctrl+C" in result.output
+        assert re.search(rf"--interval FLOAT\s+{words}\s+\[default: {interval}\]", result.output)

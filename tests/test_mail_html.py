@@ -1,13 +1,14 @@
 """Issue 16: every mail is plain text with an HTML alternative in the recipient's language
-and direction; typed values are escaped and isolated, nothing is loaded from elsewhere, and
-no subject carries a personal field of a participant."""
+and direction; typed values are escaped and isolated, nothing is loaded from elsewhere, the
+portal's own addresses (and only they) are links, and no subject carries a personal field
+of a participant."""
 
 import re
 from datetime import timedelta
 
 from portal import clock
 
-from .mail_files import html_text, mails_to, plain_text, read_mails
+from .mail_files import html_links, html_text, mails_to, plain_text, read_mails
 from .proposal_factory import (
     client_for,
     interested_employer,
@@ -91,3 +92,20 @@ def test_a_mail_without_its_own_html_gets_its_text_as_html_paragraphs(app):
     assert '<html lang="fa" dir="rtl">' in html
     assert "<p" in html and "Eén &lt;b&gt;</p>" in html and ">Twee</p>" in html
     assert plain_text(mail) == "Eén <b>\n\nTwee\n"
+
+
+def test_the_footer_links_unsubscribe_but_no_address_someone_typed(app, db, make_user):
+    """The footer's addresses are <a href> links in the HTML part; an address typed into a
+    vacancy title stays text (only the portal's own addresses become links)."""
+    w = world(app, db, make_user, title="Magazijn, zie https://evil.example/login")
+    propose(client_for(app, w.mentor), w)
+    [mail] = mails_to(app, w.employer.email)
+    unsubscribe = mail["List-Unsubscribe"].strip("<>")
+    links = html_links(mail)
+    assert (unsubscribe, unsubscribe) in links
+    settings = f"{app.config['BASE_URL']}/notifications/settings"
+    assert (settings, settings) in links
+    footer = html_text(mail).split("border-top")[1]  # the footer's paragraph and after
+    assert f'<a href="{unsubscribe}"' in footer
+    assert all(href.startswith(app.config["BASE_URL"] + "/") for href, _text in links)
+    assert "https://evil.example/login" in html_text(mail)

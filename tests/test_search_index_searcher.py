@@ -1,6 +1,6 @@
-"""The searcher's own reading of postings, and the caches a searcher takes over from the one
-it replaces after a commit: both give exactly what a fresh searcher reading through
-Whoosh gives."""
+"""The searcher's own reading of postings, and the caches (and object ids) a searcher takes
+over from the one it replaces after a commit: both give exactly what a fresh searcher
+reading through Whoosh gives."""
 
 from sqlmodel import Session, select
 
@@ -10,7 +10,7 @@ from portal.matching.index_query import indexed_facts, match_participants, match
 from portal.matching.rules import day
 from portal.models import Participant, User
 from portal.services.participants import endorsements
-from search_index import WhooshEngine, open_engine, rebuild, sync
+from search_index import SearchQuery, WhooshEngine, open_engine, rebuild, sync
 from search_index.whoosh.bitsets import posting_ids
 
 from .test_search_index_writing import bench_app  # noqa: F401
@@ -59,6 +59,7 @@ def test_a_searcher_after_a_commit_answers_like_a_fresh_one(bench_app):  # noqa:
         people = [p for p in people if p is not None][:25]
         on = day(today())
         before = _answers(engine, vacancies, people, on)  # fills the first searcher's caches
+        assert people[0].id in engine.object_ids("participant")  # reads its object ids
 
         # a change: one person's endorsement is revoked (a commit with a deletion)
         person = db.exec(select(Participant).where(Participant.id == people[0].id)).one()
@@ -73,6 +74,10 @@ def test_a_searcher_after_a_commit_answers_like_a_fresh_one(bench_app):  # noqa:
         assert sum(total for total, _ranked in after) > 0
         fresh = WhooshEngine(engine.ix, engine.decoders, engine.places)  # a searcher of its own
         assert after == _answers(fresh, vacancies, people[1:], on)
+        # the ids of every participant: the kept segments' ids taken over, the person gone
+        everyone = {h.object_id for h in fresh.search(SearchQuery("participant", limit=10**6))}
+        assert engine.object_ids("participant") == fresh.object_ids("participant") == everyone
+        assert people[0].id not in everyone and len(everyone) > 100
         # the revoked person left every candidate list, which lost at most that one person
         for (total, ranked), (old_total, _old) in zip(after[:25], before[:25], strict=True):
             assert people[0].id not in [row[1] for row in ranked]

@@ -312,24 +312,19 @@ def match_vacancies(engine, p: ParticipantFacts, today: int, offset=0, limit=20,
     return _rank(engine, query, lambda v: (v, p))
 
 
-EVERY = 10**9  # no page: every id that passes
-
-
 def fitting_participant_ids(engine: SearchEngine, v: VacancyFacts, today: int) -> set[int]:
     """Every participant who passes the hard filters for an open vacancy (no ranking):
     what the match alerts compare with the pairs already announced."""
     if v.close < today:
         return set()
-    hits = engine.search(SearchQuery("participant", participant_filter(v, today), limit=EVERY))
-    return {hit.object_id for hit in hits}
+    return engine.object_ids("participant", participant_filter(v, today))
 
 
 def fitting_vacancy_ids(engine: SearchEngine, p: ParticipantFacts, today: int) -> set[int]:
     """Every open vacancy that passes the hard filters for a participant (no ranking)."""
     if p.endorsed_until < today or p.in_job:
         return set()
-    found = vacancy_filter(p, today, engine.terms("v_certs"))
-    return {hit.object_id for hit in engine.search(SearchQuery("vacancy", found, limit=EVERY))}
+    return engine.object_ids("vacancy", vacancy_filter(p, today, engine.terms("v_certs")))
 
 
 def indexed_facts(engine: SearchEngine, kind: str, object_id: int):

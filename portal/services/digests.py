@@ -12,7 +12,7 @@ from datetime import datetime
 from flask_babel import force_locale
 from sqlmodel import Session, col, delete, or_, select, update
 
-from ..i18n import _, current_direction, isolate, ngettext
+from ..i18n import current_direction, isolate, ngettext
 from ..matching import service as matching
 from ..matching.rules import MET
 from ..models import (
@@ -115,8 +115,7 @@ def compose(db: Session, topic: str, rows: list[Notification]) -> tuple[str, str
             continue
         lines = [f"• {row.subject}", f"  {row.body}"]
         if row.kind == "candidate_alert" and row.vacancy_id is not None:
-            url = links.absolute("matches.employer_candidates", vacancy_id=row.vacancy_id)
-            lines.append("  " + _("See the candidates: %(url)s", url=url))
+            lines.append("  " + links.candidates_line(row.vacancy_id))
         blocks.append("\n".join(lines))
         told += 1
     subject = ngettext(
@@ -150,10 +149,7 @@ def _mentor_alerts(db: Session, rows: list[Notification]) -> tuple[list[str], in
             lines.append(f"• {names}: {fit.label}, {fit.words}")
             told += 1
             lines += [f"    - {line}" for line in key_lines(match.criteria)]
-            url = links.absolute(
-                "proposals.new", participant_id=participant_id, vacancy_id=vacancy_id
-            )
-            lines.append("    " + _("Propose: %(url)s", url=url))
+            lines.append("    " + links.propose_line(vacancy_id, participant_id))
         if person is not None and lines:
             blocks.append("\n".join([_own(f"{person.first_name} {person.last_name}"), *lines]))
     return blocks, told

@@ -85,6 +85,9 @@ class Item:
     about: int | None = None
     vacancy_id: int | None = None
     calendar: object = None  # (user, language) -> CalendarFile | None
+    # () -> a line only the e-mail adds, in the reader's language: the link to act on (the
+    # portal's list links the notification itself)
+    mail_line: object = None
 
 
 def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) -> Delivery:
@@ -129,7 +132,9 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
                 waiting.append((user, row))
             elif how != choices.OFF:
                 html = functools.partial(_html_parts, message, item.params, values)
-                mail = mail_for(db, user, subject, body, topic, about, html, attached)
+                mail = mail_for(
+                    db, user, subject, body, topic, about, html, attached, item.mail_line
+                )
                 mails += [mail] if mail is not None else []
     db.flush()
     for user, row in waiting:
@@ -142,12 +147,21 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
 
 
 def mail_for(
-    db: Session, user: User, subject: str, body: str, topic, about=None, html=None, calendar=None
+    db: Session,
+    user: User,
+    subject: str,
+    body: str,
+    topic,
+    about=None,
+    html=None,
+    calendar=None,
+    line=None,
 ):
     """The e-mail of a message to one user, in their language, as text and HTML (`html()`
-    gives the subject and paragraphs with typed values isolated, made only when there is an
-    address; else they come from the text), with the unsubscribe line of its topic; None
-    when the user has no address to write to."""
+    gives the subject and paragraphs with typed values isolated; else they come from the
+    text), with `line()` under the message (see Item.mail_line) and the unsubscribe line
+    of its topic; None when the user has no address to write to. What only the mail
+    needs is made only when there is an address."""
     address = _mail_address(db, user)
     if not address:
         return None
@@ -156,8 +170,11 @@ def mail_for(
         footer = _("You find this message in the portal under Notifications.")
         unsubscribe, headers = choices.with_unsubscribe("", user, topic)
         head, paragraphs = html() if html else (subject, mail_format.paragraphs_of(body))
-        page = mail_format.html_page(head, paragraphs, language, f"{footer}\n{unsubscribe}")
-    text = f"{body}\n\n{footer}\n{unsubscribe}"
+        own = [line()] if line else []
+        page = mail_format.html_page(
+            head, [*paragraphs, *own], language, f"{footer}\n{unsubscribe}"
+        )
+    text = "\n\n".join([body, *own, f"{footer}\n{unsubscribe}"])
     return _email(
         address, subject, text, language, user.id, about, headers=headers, html=page,
         calendar=calendar,

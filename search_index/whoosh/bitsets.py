@@ -20,6 +20,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from ..query import All, Any, AnyOf, AtLeast, Filter, Near, Not, Places, Range, Term
+from .object_ids import ObjectIds
 
 SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them is cheaper
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
@@ -76,6 +77,7 @@ class BitsetSearcher:
         kept = _shared_documents(previous._leaves, self._leaves) if previous else 0
         if kept:
             self._inherited = (previous._terms, previous._facts, kept)
+        self.object_ids = ObjectIds(self._leaves, previous.object_ids if kept else None, kept)
 
     # -- bitsets ---------------------------------------------------------------------------
     def union(self, terms) -> int:
@@ -250,6 +252,10 @@ class BitsetSearcher:
 
     def docnums(self, query: Filter) -> list[int]:
         return set_bits(self.bits(query) & self.live, self.size)
+
+    def ids(self, query: Filter) -> set[int]:
+        """The object ids of the live documents passing `query`."""
+        return self.object_ids.of(self.docnums(query))
 
     # -- stored values ---------------------------------------------------------------------
     def decoded(self, docnum: int, decode):

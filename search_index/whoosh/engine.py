@@ -19,7 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from ..engine import Hits, Part, Progress, SearchEngine, SearchQuery, WriteLocked
 from ..lock import forget_inherited
-from ..query import Matches, MatchQuery
+from ..query import Filter, Matches, MatchQuery
 from . import matching
 from .bitsets import BitsetSearcher, SearcherCache
 from .schema import build_schema
@@ -213,6 +213,9 @@ class WhooshEngine(SearchEngine):
 
     def match(self, query: MatchQuery) -> Matches:
         return matching.match(self, query)
+
+    def object_ids(self, kind: str, filter: Filter | None = None) -> set[int]:
+        return matching.object_ids(self, kind, filter)
 
     def document(self, kind: str, object_id: int):
         bs = self.filters()

@@ -50,6 +50,10 @@ def match(engine, query: MatchQuery) -> Matches:
     return found
 
 
+def object_ids(engine, kind: str, extra: Filter | None) -> set[int]:
+    return engine.filters().ids(_of_kind(kind, extra))
+
+
 def _word(field: str, word: str) -> Query:
     typos = typos_allowed(word)
     if not typos:

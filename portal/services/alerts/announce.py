@@ -2,10 +2,13 @@
 (INSERT ... ON CONFLICT DO NOTHING RETURNING on the unique pair, or the UPDATE that turns a
 stopped pair back on), so two alert passes never announce it twice. The mentor hears each
 pair with the person's name and the fit in words; the employer hears, per vacancy, how
-many new candidates fit, by pseudonym only (nothing personal before consent)."""
+many new candidates fit, by pseudonym only (nothing personal before consent). An alert
+mailed at once leads to the page to act on, like the digest: the pair's propose form, the
+vacancy's candidates."""
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 
 from flask_babel.speaklater import LazyString
 from sqlalchemy import tuple_
@@ -24,7 +27,7 @@ from ...models import (
     Vacancy,
     utcnow,
 )
-from .. import notifications, postcodes
+from .. import links, notifications, postcodes
 from ..proposals.candidate_view import pseudonym
 from ..proposals.notices import employer_users
 from .pairs import Pair
@@ -129,8 +132,15 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
             "organisation": names.get(vacancy.organisation_id, ""),
             "fit": facts.fit_words(vacancy_id, participant_id),
         }
-        recipients = [mentors.get(person.mentor_id)]
-        for_mentors.append(notifications.Item(recipients, values, None, participant_id, vacancy_id))
+        for_mentors.append(
+            notifications.Item(
+                [mentors.get(person.mentor_id)],
+                values,
+                about=participant_id,
+                vacancy_id=vacancy_id,
+                mail_line=partial(links.propose_line, vacancy_id, participant_id),
+            )
+        )
     staff = {o: employer_users(db, o) for o in organisations}
     for_employers = [
         notifications.Item(
@@ -141,6 +151,7 @@ def announce(db: Session, engine, pairs: Iterable[Pair]) -> notifications.Delive
                 "codes": ", ".join(pseudonym(p) for p in sorted(found)),
             },
             vacancy_id=vacancy_id,
+            mail_line=partial(links.candidates_line, vacancy_id),
         )
         for vacancy_id, found in by_vacancy.items()
     ]

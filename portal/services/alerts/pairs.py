@@ -48,7 +48,8 @@ def changed_pairs(db: Session, engine, kind: str, object_id: int, today: int) ->
         )
     ).all()
     known = {(v, p): fits for v, p, fits in announced}
-    candidates = {pair for pair in fitting if not known.get(pair, False)}
+    fitted = {pair for pair, fits in known.items() if fits}
+    candidates = fitting - fitted  # set operations: thousands of pairs fit a vacancy
     if candidates:
         owner = Proposal.vacancy_id if kind == "vacancy" else Proposal.participant_id
         proposed = db.exec(
@@ -56,7 +57,7 @@ def changed_pairs(db: Session, engine, kind: str, object_id: int, today: int) ->
         ).all()
         candidates -= {(v, p) for v, p in proposed}
     return PairChanges(
-        new={pair for pair in candidates if pair not in known},
-        again={pair for pair in candidates if pair in known},
-        stopped={pair for pair, fits in known.items() if fits and pair not in fitting},
+        new=candidates - known.keys(),
+        again=candidates & known.keys(),
+        stopped=fitted - fitting,
     )

@@ -14,7 +14,6 @@ from . import bp
 LISTENERS = ("participant", "mentor")
 
 
-@bp.app_template_global()
 def listen_on() -> bool:
     """Audio is on and this reader may use it: asked once for a page's list of blocks."""
     return _button() is not None
@@ -35,7 +34,6 @@ def _button() -> tuple | None:
     return g.listen_button
 
 
-@bp.app_template_global()
 def listen(text: str) -> dict | None:
     """The button for a block in the current language: its URL and label, or None when
     audio is off, the reader may not use it, or the text cannot be read."""

@@ -339,9 +339,7 @@ def score(v: VacancyFacts, p: ParticipantFacts, km: float) -> float:
 # -- explanation ---------------------------------------------------------------------------
 
 
-class Criterion(NamedTuple):
-    """One line of an explanation; a tuple, cheap to make: a page makes three hundred."""
-
+class Criterion(NamedTuple):  # one line of an explanation: a tuple, cheap to make
     code: str
     status: str  # met | coachable | missing
     message: str

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, func, select
@@ -34,10 +35,15 @@ class ChangeTable:
 def max_change_id(feed: ChangeTable, bind: Engine) -> int:
     """The newest change: the feed's last row, or the last pruned one when none is left (a
     prune removes only rows up to its mark, so any row left is newer than the mark)."""
-    marker = select(feed.pruned.through_id).where(feed.pruned.id == 1).scalar_subquery()
-    newest = select(func.coalesce(func.max(feed.rows.id), marker, 0))
     with bind.connect() as connection:  # one round trip: every page asks before it searches
-        return connection.execute(newest).scalar_one()
+        return connection.execute(_newest_statement(feed)).scalar_one()
+
+
+@lru_cache(maxsize=8)
+def _newest_statement(feed: ChangeTable):
+    """max_change_id's query, built once per feed: every page runs it."""
+    marker = select(feed.pruned.through_id).where(feed.pruned.id == 1).scalar_subquery()
+    return select(func.coalesce(func.max(feed.rows.id), marker, 0))
 
 
 def pruned_through(feed: ChangeTable, bind: Engine) -> int:

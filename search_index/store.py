@@ -84,12 +84,21 @@ class IndexStore:
         os.replace(tmp, self.path / POINTER)
         self.remove_other_generations()
 
-    def stray_generations(self) -> list[Path]:
-        """Folders other than the live one: old generations, or half-built ones of a killed
-        rebuild. Only the holder of the writer lock builds a generation, so a writer that
-        holds the lock knows none of these is still being written."""
-        current = self.current_name()
+    def stray_generations(self, current: str | None = None) -> list[Path]:
+        """Folders other than the live one (`current`, read when not given): old generations,
+        or half-built ones of a killed rebuild. Only the holder of the writer lock builds a
+        generation, so a writer that holds the lock knows none of these is still being
+        written."""
+        current = current or self.current_name()
         return [c for c in self.path.glob(PREFIX + "*") if c.name != current and c.is_dir()]
+
+    def caught_up(self, newest: int) -> bool:
+        """The live generation has applied every change up to `newest` and nothing lies
+        beside it: a reader's check before each search, each small file read once."""
+        name = self.current_name()
+        if name is None or int(self.read_state(name).get("last_change_id", 0)) < newest:
+            return False
+        return not self.stray_generations(name)
 
     def remove_other_generations(self) -> None:
         """Remove the stray generations (writer lock held)."""

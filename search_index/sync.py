@@ -30,16 +30,19 @@ def _usable(store: IndexStore) -> SearchEngine | None:
         return None
 
 
+def _fresh(store: IndexStore, bind: Engine) -> SearchEngine | None:
+    """The live engine when it needs no writer (usable, caught up, nothing stray beside it)."""
+    engine = _usable(store)
+    if engine is not None and store.caught_up(max_change_id(store.feed, bind)):
+        return engine
+    return None
+
+
 def sync(store: IndexStore, bind: Engine, lock_timeout: float | None = None) -> SyncResult:
     """Apply pending changes. Never waits for the lock when there is nothing to do; returns
     skipped=True (no error) when the lock stayed taken for `lock_timeout` seconds. Every
     writer first removes what a killed rebuild left behind."""
-    engine = _usable(store)
-    if (
-        engine is not None
-        and max_change_id(store.feed, bind) <= store.last_change_id
-        and not store.stray_generations()
-    ):
+    if _fresh(store, bind) is not None:
         return SyncResult()
     with store.lock(lock_timeout) as acquired:
         if not acquired:
@@ -68,6 +71,9 @@ def open_engine(
     after a request), it waits up to `local_wait` s for it, so a page shows its own
     process's writes. Raises IndexUnusable only when no usable index exists and another
     writer is still building it."""
+    engine = _fresh(store, bind)  # most calls: one query and three small file reads
+    if engine is not None:
+        return engine
     if sync(store, bind, lock_timeout).skipped and store.wait_for_local_writer(local_wait):
         sync(store, bind, lock_timeout)
     return store.engine()

@@ -12,7 +12,7 @@ MISSING_MARK = "✗"
 
 
 def criteria_html(criteria, hide=()) -> Markup:
-    """The criteria (portal.matching.rules.Criterion) as one list, those in `hide` left out.
+    """The criteria (portal.matching.results.Criterion) as one list, those in `hide` left out.
     The start of a line depends only on its status: written once per status and list."""
     labels = {"met": _("Met"), "coachable": _("Coachable"), "check": _("Check this yourself")}
     missing = _("Missing")

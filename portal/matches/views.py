@@ -43,7 +43,7 @@ def _candidates_page(vacancy: Vacancy, mentor_id: int | None, template: str):
         limit=PAGE_SIZE,
         same_occupation=bool(args),
     )
-    profiles = {m.participant_id: _profile(m) for m in result.items}
+    profiles = _profiles(result.items)
     return _render(
         template,
         result,
@@ -75,17 +75,20 @@ def _render(template, result, form, pages, args, **context):
     )
 
 
-def _profile(match) -> dict:
-    """What a candidate card shows, from the facts the index matched on (no query per
+def _profiles(matches) -> dict[int, dict]:
+    """What each candidate card shows, from the facts the index matched on (no query per
     row): never a name, contact, nationality or residence."""
-    facts, locale = match.participant, current_language()
+    skills, locale = vocab.catalogue(db.session(), "skill"), current_language()
     return {
-        "pseudonym": pseudonym(match.participant_id),
-        "dutch": cat.DUTCH_LEVELS[facts.dutch] if 0 <= facts.dutch < 6 else "?",
-        "skills": [
-            (vocab.skill_label(db.session(), code, locale), cat.SKILL_LEVELS.get(level))
-            for code, level in (facts.skills if facts else ())
-        ],
+        m.participant_id: {
+            "pseudonym": pseudonym(m.participant_id),
+            "dutch": cat.DUTCH_LEVELS[m.participant.dutch] if 0 <= m.participant.dutch < 6 else "?",
+            "skills": [
+                (skills.name(code, locale), cat.SKILL_LEVELS.get(level))
+                for code, level in m.participant.skills
+            ],
+        }
+        for m in matches
     }
 
 

@@ -10,6 +10,7 @@ from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from ..services import vocabulary as vocab
 from .fit import km_text
+from .results import Criterion
 from .rules import (
     CHECK,
     COACHABLE,
@@ -17,7 +18,6 @@ from .rules import (
     MET,
     MISSING,
     W_SAME,
-    Criterion,
     ParticipantFacts,
     VacancyFacts,
     cert_valid,
@@ -48,7 +48,7 @@ class _Names:
         self.occupations = vocab.catalogue(session, "occupation")
 
     def occupation(self, code: str) -> str:
-        return self.occupations.label(code, self.locale) or (code or "")
+        return self.occupations.name(code, self.locale)
 
     def skill(self, code: str) -> str | None:
         """None when the skill is in no list any more."""

@@ -27,11 +27,9 @@ part-time job fits someone who wants more; not the other way round). A person in
 (hired, no leave recorded) fails the hard filter "in_job"."""
 
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import NamedTuple
 
 from .. import vocabulary
 from ..services import postcodes
@@ -334,66 +332,3 @@ def score(v: VacancyFacts, p: ParticipantFacts, km: float) -> float:
         + dutch_points(v, p)
     )
     return round(total, 4)
-
-
-# -- explanation ---------------------------------------------------------------------------
-
-
-class Criterion(NamedTuple):  # one line of an explanation: a tuple, cheap to make
-    code: str
-    status: str  # met | coachable | missing
-    message: str
-    plain: str = ""  # for the participant's own card; empty when the card already says it
-
-
-class LazyCriteria(Sequence):
-    """The explanation of a match, written on first use: a ranked page computes only the
-    explanations it shows, and a caller that only ranks pays nothing for them."""
-
-    def __init__(self, build):
-        self._build, self._items = build, None
-
-    def _list(self) -> list:
-        if self._items is None:
-            self._items = list(self._build())
-        return self._items
-
-    def __getitem__(self, index):
-        return self._list()[index]
-
-    def __len__(self) -> int:
-        return len(self._list())
-
-    def __eq__(self, other) -> bool:
-        return self._list() == list(other)
-
-    def __repr__(self) -> str:
-        return repr(self._list())
-
-    def again(self) -> "LazyCriteria":
-        """The same explanation, written afresh (e.g. inside another locale)."""
-        return LazyCriteria(self._build)
-
-
-@dataclass
-class Match:
-    vacancy_id: int
-    participant_id: int
-    score: float
-    passes: bool
-    criteria: Sequence[Criterion] = field(default_factory=list)
-    distance_km: float | None = None
-    fit: Callable | None = None  # () -> the fit in words (fit.Fit), written on use
-    # The participant's facts as matched (from the index on a page): a candidate card shows
-    # them without reading the database once per row.
-    participant: ParticipantFacts | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def band(self) -> int:
-        return band_of(self.score)
-
-
-@dataclass
-class MatchPage:
-    total: int
-    items: list[Match]

@@ -21,16 +21,8 @@ from . import index_query as index_matching
 from .explain import explain
 from .fit import fit_of
 from .index import get_store
-from .rules import (
-    Criterion,
-    LazyCriteria,
-    Match,
-    MatchPage,
-    day,
-    distance,
-    hard_failures,
-    score,
-)
+from .results import Criterion, LazyCriteria, Match, MatchPage
+from .rules import day, distance, hard_failures, score
 
 __all__ = [
     "Criterion",

@@ -89,6 +89,10 @@ class Catalogue:
             found = self._labels[key] = display(self.find(code), locale)
         return found
 
+    def name(self, code: str, locale) -> str:
+        """The label in the reader's language; the code itself only when it is in no list."""
+        return self.label(code, locale) or (code or "")
+
 
 _CACHE: dict[tuple, Catalogue] = {}
 _LOCK = Lock()
@@ -98,15 +102,30 @@ VERSIONS = "vocabulary_versions"  # key in Session.info: kind -> catalogue of th
 def catalogue(db: Session, kind: str) -> Catalogue:
     """The entries of a kind. The import version is read once per session (a request): a page
     of twenty rows asks for labels hundreds of times; an import forgets it (import_esco)."""
-    kept = db.info.setdefault(VERSIONS, {})  # kind -> this session's catalogue
-    if kind not in kept:
-        kept[kind] = _current(db, kind)
+    kept = db.info.get(VERSIONS)  # kind -> this session's catalogue
+    if kept is None:
+        versions = _versions(db)
+        kept = db.info[VERSIONS] = {k: _current(db, k, versions[k]) for k in KINDS}
     return kept[kind]
 
 
-def _current(db: Session, kind: str) -> Catalogue:
-    table = _table(kind)
-    version = tuple(db.exec(select(func.count(), func.max(table.imported_at))).one())
+# kind by kind: the rows of its table and its newest import time, in one query per request
+_VERSIONS_QUERY = select(
+    *(
+        select(aggregate).select_from(_table(kind)).scalar_subquery()
+        for kind in KINDS
+        for aggregate in (func.count(), func.max(_table(kind).imported_at))
+    )
+)
+
+
+def _versions(db: Session) -> dict[str, tuple]:
+    """kind -> (rows, newest import time) of its table."""
+    row = db.exec(_VERSIONS_QUERY).one()
+    return {kind: tuple(row[2 * i : 2 * i + 2]) for i, kind in enumerate(KINDS)}
+
+
+def _current(db: Session, kind: str, version: tuple) -> Catalogue:
     key = (str(db.get_bind().url), kind, *version)
     with _LOCK:
         found = _CACHE.get(key)
@@ -186,7 +205,7 @@ def _rank(name: str, wanted: str) -> int:
 
 def label(db: Session, kind: str, code: str, locale) -> str:
     """Label in the reader's language; the code itself only when it is in no list."""
-    return catalogue(db, kind).label(code, locale) or (code or "")
+    return catalogue(db, kind).name(code, locale)
 
 
 def occupation_label(db: Session, code: str, locale) -> str:

@@ -7,5 +7,7 @@ bp = Blueprint("matches", __name__)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)
 from .explanations import criteria_html  # noqa: E402
+from .rows import candidate_rows, opening_rows  # noqa: E402
 
-bp.add_app_template_global(criteria_html)
+for _global in (criteria_html, candidate_rows, opening_rows):
+    bp.add_app_template_global(_global)

@@ -120,27 +120,25 @@ def fit_blocks(criteria) -> list[dict]:
     ]
 
 
-def _details(db: Session, ids: list[int]):
-    vacancies = {v.id: v for v in db.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
-    org_ids = {v.organisation_id for v in vacancies.values()}
-    organisations = {
-        o.id: o for o in db.exec(select(Organisation).where(col(Organisation.id).in_(org_ids)))
-    }
-    query = select(MentoringCommitment).where(col(MentoringCommitment.vacancy_id).in_(ids))
-    commitments = {c.vacancy_id: c for c in db.exec(query)}
-    return vacancies, organisations, commitments
+def _details(db: Session, ids: list[int]) -> dict[int, tuple]:
+    """vacancy id -> (vacancy, its organisation, its commitment or None), in one query."""
+    query = (
+        select(Vacancy, Organisation, MentoringCommitment)
+        .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
+        .outerjoin(MentoringCommitment, col(MentoringCommitment.vacancy_id) == Vacancy.id)
+        .where(col(Vacancy.id).in_(ids))
+    )
+    return {row[0].id: tuple(row) for row in db.exec(query)}
 
 
 def opening_cards(db: Session, matches) -> list[dict]:
     """One card per match: title, its blocks (each with Dutch beside it on request)."""
-    vacancies, organisations, commitments = _details(db, [m.vacancy_id for m in matches])
+    details = _details(db, [m.vacancy_id for m in matches])
     cards = []
     for m in matches:
-        v = vacancies.get(m.vacancy_id)
-        if v is None:
+        if m.vacancy_id not in details:
             continue
-        organisation = organisations.get(v.organisation_id)
-        commitment = commitments.get(v.id)
+        v, organisation, commitment = details[m.vacancy_id]
 
         def build(m=m, v=v, organisation=organisation, commitment=commitment):
             criteria = m.criteria.again() if hasattr(m.criteria, "again") else m.criteria

@@ -2,9 +2,11 @@
 
 from flask import Blueprint
 
+from ..form_fields import field_html
 from ..pictograms import pictogram
 
 bp = Blueprint("site", __name__)
-bp.add_app_template_global(pictogram)
+for _global in (pictogram, field_html):  # drawn in Python, used by every page's templates
+    bp.add_app_template_global(_global)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)

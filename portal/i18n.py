@@ -69,6 +69,15 @@ def init_app(app) -> None:
         dutch_url=dutch_url,
     )
     app.jinja_env.filters["bdi"] = bdi
+    app.jinja_env.filters["dateformat"] = _dateformat
+
+
+def _dateformat(value, format: str = "medium") -> str:  # noqa: A002 - the filter's own name
+    """flask_babel's dateformat filter, remembered for plain dates (day_text): a list page
+    writes a date on every row. A datetime still goes through flask_babel's time zone."""
+    if type(value) is date:
+        return day_text(value, format)
+    return flask_babel.format_date(value, format)
 
 
 def _translations():

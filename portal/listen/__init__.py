@@ -5,7 +5,8 @@ from flask import Blueprint
 bp = Blueprint("listen", __name__)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)
-from .blocks import listen_button, plain_blocks  # noqa: E402
+from .blocks import plain_blocks  # noqa: E402
+from .views import listen_button  # noqa: E402
 
 bp.add_app_template_global(listen_button)
 bp.add_app_template_global(plain_blocks)

@@ -5,20 +5,7 @@ shows about a hundred blocks, and two Jinja macro calls each were a third of its
 from markupsafe import Markup, escape
 
 from ..pictograms import pictogram
-from .views import listen, listen_on
-
-
-def listen_button(text: str) -> Markup:
-    """A link to the block's WAV that our script turns into a play/stop toggle; nothing when
-    audio is off for this reader or the text cannot be read."""
-    audio = listen(str(text))
-    if audio is None:
-        return Markup("")
-    return Markup(  # noqa: S704 - every value escaped
-        f'<a class="listen" href="{escape(audio["url"])}" data-listen role="button" '
-        f'aria-pressed="false" hreflang="{escape(audio["lang"])}">'
-        f"{pictogram('speaker', size=22)} {escape(audio['label'])}</a>"
-    )
+from .views import listen_button, listen_on
 
 
 def plain_blocks(blocks, side: bool, heading: str = "h2", dutch_titles: bool = False) -> Markup:

@@ -5,10 +5,12 @@ from functools import lru_cache
 
 from flask import abort, current_app, g, render_template, request, send_file, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 
 from .. import speech
 from ..access import roles
 from ..i18n import _, current_language
+from ..pictograms import pictogram
 from . import bp
 
 LISTENERS = ("participant", "mentor")
@@ -34,24 +36,29 @@ def _button() -> tuple | None:
     return g.listen_button
 
 
-def listen(text: str) -> dict | None:
-    """The button for a block in the current language: its URL and label, or None when
-    audio is off, the reader may not use it, or the text cannot be read."""
+def listen_button(text: str) -> Markup:
+    """A link to the block's WAV that our script turns into a play/stop toggle; nothing when
+    audio is off for this reader or the text cannot be read."""
     button = _button()
     if button is None:
-        return None
-    language, spoken, label = button
-    url = _audio_url(text, language, current_app.config["SECRET_KEY"], request.script_root)
-    return None if url is None else {"url": url, "label": label, "lang": spoken}
+        return Markup("")
+    secret, root = current_app.config["SECRET_KEY"], request.script_root
+    return _drawn(str(text), *button, secret, root)
 
 
 @lru_cache(maxsize=8192)
-def _audio_url(text: str, language: str, _secret: str, _root: str) -> str | None:
-    """The signed link of a block, remembered: the signature is a pure function of the text,
-    the language and the key, and a card page links over a hundred blocks, mostly the same
-    sentences on every visit."""
+def _drawn(text: str, language: str, spoken: str, label: str, _secret: str, _root: str) -> Markup:
+    """The button of a block, remembered: its signed link is a pure function of the text,
+    the language and the key, and a card page has over a hundred, mostly the same sentences
+    on every visit."""
     value = speech.token(text, language)
-    return None if value is None else url_for("listen.audio", t=value)
+    if value is None:
+        return Markup("")
+    return Markup(  # noqa: S704 - every value escaped
+        f'<a class="listen" href="{escape(url_for("listen.audio", t=value))}" data-listen '
+        f'role="button" aria-pressed="false" hreflang="{escape(spoken)}">'
+        f"{pictogram('speaker', size=22)} {escape(label)}</a>"
+    )
 
 
 @bp.route("/listen")

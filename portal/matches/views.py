@@ -122,7 +122,8 @@ def _openings(participant: Participant, template: str):
         same_occupation=bool(args),
     )
     ids = [m.vacancy_id for m in result.items]
-    found = {v.id: v for v in session.exec(select(Vacancy).where(col(Vacancy.id).in_(ids)))}
+    shown = select(Vacancy.id, Vacancy.title, Vacancy.postcode, Vacancy.town)  # what a row shows
+    found = {v.id: v for v in session.exec(shown.where(col(Vacancy.id).in_(ids)))}
     answers = reactions.reactions_of(session, participant.id)
     context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
     hire = matching.current_job(session, participant.id)

@@ -4,11 +4,11 @@ nationality or right-to-work status); mentors see only their own participants.""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from sqlmodel import col, select
 
 from .. import db, paging
 from ..access import roles
-from ..forms import ActionForm
 from ..i18n import _, _l, current_language, dutch_beside
 from ..matching import service as matching
 from ..models import OPEN_STAGES, Organisation, Participant, Reaction, Role, Vacancy
@@ -21,6 +21,7 @@ from ..services.proposals import boards
 from ..services.proposals.candidate_view import pseudonym
 from ..services.vacancies import lifecycle
 from . import bp
+from .card_html import CardPage
 from .cards import opening_cards
 from .forms import MatchFilterForm, ReactionForm, SearchForm, reason_choices
 
@@ -190,23 +191,30 @@ def _cards_page(participant: Participant, endpoint: str):
         more = url_for(endpoint, **base, **keep_side, **keep_hidden, more=str(steps + 1))
         links["more"] = f"{more}#card-{len(shown) + 1}"
     found = no_openings.reasons(session, participant) if not result.total else []
+    card_page = CardPage(
+        participant_id=participant.id,
+        for_participant=current_user.role == Role.PARTICIPANT,
+        token=generate_csrf(),
+        side=side,
+        back=request.full_path,
+        action_args=keep_side | keep_hidden | keep_more,
+        reason_label=reason_label_text,
+        reason_options=reason_options,
+        reason_text=reactions.reason_label,
+        answers=answers,
+        proposed=proposed,
+    )
     return render_template(
         "matches/cards.html",
         participant=participant,
         empty_reasons=no_openings.for_participant(found),
         cards=opening_cards(session, shown),
-        answers=answers,
+        card_page=card_page,
         hidden_count=len(hidden),
         show_hidden=show_hidden,
-        proposed=proposed,
         side=side,
         links=links,
-        action_args=keep_side | keep_hidden | keep_more,
         at_most=CARDS_MAX if limit == CARDS_MAX and result.total > limit else 0,
-        reason_label_text=reason_label_text,
-        reason_options=reason_options,
-        action_form=ActionForm(),
-        reason_label=reactions.reason_label,
     )
 
 

@@ -4,9 +4,10 @@ from flask import Blueprint
 
 from ..form_fields import field_html
 from ..pictograms import pictogram
+from .navigation import main_nav
 
 bp = Blueprint("site", __name__)
-for _global in (pictogram, field_html):  # drawn in Python, used by every page's templates
+for _global in (pictogram, field_html, main_nav):  # drawn in Python, used by every page's templates
     bp.add_app_template_global(_global)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)

@@ -60,9 +60,15 @@ def _running(database_url, tmp_path, **extra_env):
     else:
         process.kill()
         pytest.fail("gunicorn did not start")
-    yield base
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=30)
+    try:
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:  # gunicorn gives busy workers graceful_timeout (30 s); under load it can use it
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture()

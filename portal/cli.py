@@ -255,10 +255,19 @@ def bench_command(ctx, n, queries, seed, engine, workers):
 @click.option("--seconds", default=10.0, show_default=True, help="Load time per page and round.")
 @click.option("--connections", default=32, show_default=True)
 @click.option("--web-workers", default=4, show_default=True, help="gunicorn workers of both apps.")
-def bench_pages_command(n, seconds, connections, web_workers):
-    from .matching import bench_pages
+@click.option(
+    "--instructions",
+    is_flag=True,
+    help="Count each page's CPU instructions per request with valgrind instead (repeatable).",
+)
+@click.option("--repeat", default=10, show_default=True, help="Requests counted per page.")
+def bench_pages_command(n, seconds, connections, web_workers, instructions, repeat):
+    from .matching import bench_instructions, bench_pages
 
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    if instructions:
+        click.echo(bench_instructions.run(n, repeat, echo=echo))
+        return
     click.echo(bench_pages.run(n, seconds, connections, web_workers, echo=echo))
 
 

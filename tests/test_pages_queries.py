@@ -2,6 +2,7 @@
 one row as with twenty (no query per row). Counted on the app's own engine, through the test
 client, against a real database and index folder."""
 
+import shutil
 from contextlib import contextmanager
 
 import pytest
@@ -102,6 +103,26 @@ def test_bench_pages_smoke():
     assert summary.startswith("pages n=300 hello_rps=")
     assert "errors=0" in summary, "\n".join(lines)
     assert any(line.startswith("worker RSS after 3 rounds") for line in lines)
+
+
+@pytest.mark.skipif(not shutil.which("callgrind_control"), reason="valgrind is not installed")
+def test_bench_instructions_counts_the_same_twice():
+    """`portal bench pages --instructions` counts exactly: the same page twice gives the same
+    count (within the few branches a random CSRF token takes), and a list page costs more
+    than the sign-in page."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from portal.matching import bench_instructions, bench_pages
+
+    quiet = bench_pages.world(40, echo=lambda _line: None)
+    with quiet as (_folder, env, emails, ids), ThreadPoolExecutor(2) as pool:
+        login, again, candidates = pool.map(
+            lambda page: bench_instructions.count_page(env, emails, ids, page, 2),
+            ("login", "login", "candidates"),
+        )
+    assert 1e6 < login < 1e8
+    assert abs(login - again) < 0.002 * login, (login, again)
+    assert candidates > 2 * login
 
 
 def test_kept_catalog_follows_the_locale(app):

@@ -17,6 +17,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -205,16 +206,11 @@ def _drive(url, cookie, seconds, connections):
     return drive(url, cookie, seconds, connections)
 
 
-def run(
-    n: int,
-    seconds: float = 10,
-    connections: int = 32,
-    workers: int = 4,
-    seed: int = 1,
-    echo=print,
-    database_url: str | None = None,
-) -> str:
-    """Returns the summary line; everything it made is removed afterwards."""
+@contextmanager
+def world(n: int, seed: int = 1, echo=print, database_url: str | None = None):
+    """N x N synthetic data with login accounts in a throwaway database and index folder, as
+    the environment a portal process needs to serve it: yields (folder, env, emails, ids).
+    Everything is removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="portal-bench-pages-") as folder:
         app = throwaway_app(Path(folder), database_url)
         with app.test_request_context("/"), Session(app.extensions["portal_engine"]) as db:
@@ -241,8 +237,22 @@ def run(
             PORTAL_INDEX_APPLY_AFTER_REQUEST="false",
             PORTAL_LOG_LEVEL="WARNING",
         )
+        yield Path(folder), env, emails, ids
+
+
+def run(
+    n: int,
+    seconds: float = 10,
+    connections: int = 32,
+    workers: int = 4,
+    seed: int = 1,
+    echo=print,
+    database_url: str | None = None,
+) -> str:
+    """Returns the summary line; everything it made is removed afterwards."""
+    with world(n, seed, echo, database_url) as (folder, env, emails, ids):
         ports = _free_port(), _free_port()
-        with open(Path(folder) / "gunicorn.log", "w") as log:
+        with open(folder / "gunicorn.log", "w") as log:
             bare = _serve("portal.matching.bench_hello:app", ports[0], workers, env, log)
             portal = _serve("portal:create_app()", ports[1], workers, env, log)
             try:

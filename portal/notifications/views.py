@@ -107,13 +107,3 @@ def unsubscribe_confirm(token: str):
     return render_template(
         "notifications/unsubscribe.html", topic=choices.TOPICS[topic], token=token, done=True
     )
-
-
-@bp.app_context_processor
-def inject_unread():
-    def unread() -> int:
-        if not current_user.is_authenticated:
-            return 0
-        return svc.unread_count(db.session(), current_user)
-
-    return {"unread_notifications": unread}

@@ -11,3 +11,6 @@ for _global in (pictogram, field_html, main_nav):  # drawn in Python, used by ev
     bp.add_app_template_global(_global)
 
 from . import views  # noqa: E402,F401  (registers the routes on bp)
+from .chrome import site_header  # noqa: E402 (needs views' language switcher)
+
+bp.add_app_template_global(site_header)

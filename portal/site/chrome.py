@@ -1,0 +1,118 @@
+"""The header of every page (brand, main menu, language switcher, account links), written in
+Python: as Jinja it was the costliest part of the sign-in page after the form, with a dozen
+translations and link lookups on every page although they change only with the language.
+Those are worked out once per language and script root; a request adds only what is its
+own (the CSRF token, this page's path, the user's name and unread count)."""
+
+from functools import lru_cache
+
+from flask import request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+
+from .. import db
+from ..i18n import _, current_language
+from ..services import notifications
+from .navigation import main_nav
+from .views import language_options
+
+COLLEAGUE_ROLES = ("employer", "mentor")
+
+
+@lru_cache(maxsize=64)
+def _fixed(_language: str, _root: str) -> dict:
+    """The header's words and links, drawn inside a request in `_language`."""
+    words = {
+        key: escape(text)
+        for key, text in (
+            ("brand", _("Bridge portal")),
+            ("menu", _("Menu")),
+            ("main_menu", _("Main menu")),
+            ("language", _("Language")),
+            ("change", _("Change")),
+            ("notifications", _("Notifications")),
+            ("unread", _("unread")),
+            ("password", _("Password")),
+            ("colleagues", _("Colleagues")),
+            ("sign_out", _("Sign out")),
+            ("employers", _("For employers")),
+            ("sign_in", _("Sign in")),
+        )
+    }
+    links = {
+        key: escape(url_for(endpoint))
+        for key, endpoint in (
+            ("home", "site.home"),
+            ("set_language", "site.set_language"),
+            ("notifications", "notifications.index"),
+            ("password", "auth.change_password"),
+            ("colleagues", "auth.colleagues"),
+            ("logout", "auth.logout"),
+            ("front", "front.index"),
+            ("login", "auth.login"),
+        )
+    }
+    return {"words": words, "links": links}
+
+
+def _account_links(w: dict, a: dict, token: str, unread: int) -> str:
+    """The same links in the phone menu and in the header."""
+    tag = ""
+    if unread:
+        tag = (
+            f' <span class="tag">{unread} <span class="visually-hidden">{w["unread"]}</span></span>'
+        )
+    colleagues = ""
+    if current_user.role in COLLEAGUE_ROLES:
+        colleagues = f'<li><a href="{a["colleagues"]}">{w["colleagues"]}</a></li>\n'
+    return (
+        f'<li><a href="{a["notifications"]}">{w["notifications"]}{tag}</a></li>\n'
+        f'<li class="who">{escape(current_user.display_name)}</li>\n'
+        f'<li><a href="{a["password"]}">{w["password"]}</a></li>\n'
+        f"{colleagues}"
+        f'<li><form method="post" action="{a["logout"]}" class="inline-form">\n'
+        f'  <input name="csrf_token" type="hidden" value="{token}">\n'
+        f'  <button type="submit" class="button button--small button--quiet">{w["sign_out"]}'
+        f"</button>\n</form></li>\n"
+    )
+
+
+def site_header() -> Markup:
+    fixed = _fixed(current_language(), request.script_root)
+    w, a = fixed["words"], fixed["links"]
+    token = escape(generate_csrf())
+    here = escape(request.full_path.rstrip("?"))
+    switcher = (
+        f'<form method="post" action="{a["set_language"]}" class="language-form">\n'
+        f'  <input name="csrf_token" type="hidden" value="{token}">'
+        f'<input name="next" type="hidden" value="{here}">\n'
+        f'  <label for="lang-select">{w["language"]}</label>\n'
+        f'  <select id="lang-select" name="lang">{language_options()}</select>\n'
+        f'  <button type="submit" class="button button--small">{w["change"]}</button>\n'
+        f"</form>"
+    )
+    menus = ""
+    if current_user.is_authenticated:
+        unread = notifications.unread_count(db.session(), current_user)
+        account = _account_links(w, a, token, unread)
+        nav = main_nav() if current_user.is_approved else ""
+        menus = (
+            f'<details class="menu-compact">\n<summary>{w["menu"]}</summary>\n'
+            f'<nav aria-label="{w["main_menu"]}">\n<ul>{nav}{account}</ul>\n</nav>\n</details>\n'
+        )
+        if current_user.is_approved:
+            menus += (
+                f'<nav class="main-nav" aria-label="{w["main_menu"]}">\n<ul>{nav}</ul>\n</nav>\n'
+            )
+        tools = f'<ul class="account-links">{account}</ul>'
+    else:
+        tools = (
+            f'<a href="{a["front"]}">{w["employers"]}</a>\n'
+            f'<a href="{a["login"]}">{w["sign_in"]}</a>'
+        )
+    return Markup(  # noqa: S704 - fixed markup, every value escaped
+        f'<header class="site-header">\n<div class="site-header__inner">\n'
+        f'<a class="brand" href="{a["home"]}">{w["brand"]}</a>\n{menus}'
+        f'<div class="header-tools">\n{switcher}\n{tools}\n</div>\n</div>\n</header>'
+    )

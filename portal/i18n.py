@@ -9,7 +9,8 @@ import flask_babel
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel import support
-from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask import current_app, has_request_context, request, session
+from flask.globals import _cv_app  # the app context without the `g` proxy (see _kept)
 from flask_babel import Babel, force_locale
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
@@ -56,7 +57,7 @@ def init_app(app) -> None:
         default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
     )
     app.jinja_env.install_gettext_callables(
-        gettext=lambda text: _translations().ugettext(text),
+        gettext=lambda text: _kept()[2].get(text, text),
         ngettext=lambda one, many, n: _translations().ungettext(one, many, n),
         newstyle=True,
     )
@@ -80,34 +81,63 @@ def _dateformat(value, format: str = "medium") -> str:  # noqa: A002 - the filte
     return flask_babel.format_date(value, format)
 
 
-def _translations():
-    """The catalog of the current locale, kept on `g` while flask_babel's locale object stays
-    the same (force_locale and refresh replace it). flask_babel finds it anew on every call,
-    walking the context locals several times: a match page translates hundreds of lines."""
-    if not has_app_context():
-        return flask_babel.get_translations()
-    store = g._get_current_object()
-    locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
-    kept = getattr(store, "_portal_translations", None)
+def _kept() -> tuple:
+    """(locale, catalog, its messages as one dict) of the current locale, kept on `g` while
+    flask_babel's locale object stays the same (force_locale and refresh replace it).
+    flask_babel finds the catalog anew on every call, walking the context locals several
+    times, and a match page translates hundreds of lines; this reads the app context once,
+    without the `g` proxy."""
+    context = _cv_app.get(None)
+    if context is None:
+        translations = flask_babel.get_translations()
+        return None, translations, _messages(translations)
+    store = context.g.__dict__
+    locale = getattr(store.get("_flask_babel"), "babel_locale", None)
+    kept = store.get("_portal_translations")
     if locale is None or kept is None or kept[0] is not locale:
-        kept = (get_locale(), flask_babel.get_translations())
-        store._portal_translations = kept
-    return kept[1]
+        translations = flask_babel.get_translations()
+        kept = (get_locale(), translations, _messages(translations))
+        store["_portal_translations"] = kept
+    return kept
+
+
+def _messages(translations) -> dict:
+    """msgid -> translation of a catalog and its fallbacks (the first one that has it wins,
+    as in gettext), made once per catalog object."""
+    merged = getattr(translations, "_portal_messages", None)
+    if merged is None:
+        merged, chain = {}, []
+        while translations is not None:
+            chain.append(translations)
+            translations = getattr(translations, "_fallback", None)
+        for catalog in reversed(chain):
+            merged.update(
+                (key, value)
+                for key, value in getattr(catalog, "_catalog", {}).items()
+                if type(key) is str and key
+            )
+        chain[0]._portal_messages = merged
+    return merged
+
+
+def _translations():
+    """The catalog of the current locale (see _kept)."""
+    return _kept()[1]
 
 
 def get_locale():
     """flask_babel.get_locale, through the kept catalog's locale when it is still current."""
-    if has_app_context():
-        store = g._get_current_object()
-        locale = getattr(getattr(store, "_flask_babel", None), "babel_locale", None)
+    context = _cv_app.get(None)
+    if context is not None:
+        locale = getattr(context.g.__dict__.get("_flask_babel"), "babel_locale", None)
         if locale is not None:
             return locale
     return flask_babel.get_locale()
 
 
 def _(text: str, /, **variables) -> str:
-    """gettext: flask_babel's, with the catalog looked up once (see _translations)."""
-    translated = _translations().ugettext(text)
+    """gettext: flask_babel's, with the catalog looked up once (see _kept)."""
+    translated = _kept()[2].get(text, text)
     return translated % variables if variables else translated
 
 

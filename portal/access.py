@@ -5,12 +5,14 @@ import hmac
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, redirect, url_for
+from flask import abort, g, redirect, url_for
 from flask_login import LoginManager, current_user
+from sqlmodel import select
 
 from . import db
 from .i18n import _l
 from .models import AccountStatus, User
+from .services import notifications
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -22,14 +24,19 @@ EXEMPT_ENDPOINTS = {"static"}
 
 @login_manager.user_loader
 def load_user(cookie_id: str) -> User | None:
-    """The cookie holds `<id>:<session token>`; a replaced token means a dead session."""
+    """The cookie holds `<id>:<session token>`; a replaced token means a dead session. The
+    unread count of the page header comes with the user, in the same statement (kept on
+    `g` for this request: a view that marks notifications read redirects, and the next page
+    reads it again)."""
     user_id, _sep, token = cookie_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session().get(User, int(user_id))
-    if user is None or not _same(user.session_token, token):
+    query = select(User, notifications.unread_of(User.id)).where(User.id == int(user_id))
+    found = db.session().exec(query).first()
+    if found is None or not _same(found[0].session_token, token):
         return None
-    return user
+    g.unread_notifications = found[1]
+    return found[0]
 
 
 def _same(a: str, b: str) -> bool:

@@ -298,10 +298,16 @@ def list_for(db: Session, user: User, limit: int = 100) -> list[Notification]:
 
 
 def unread_count(db: Session, user: User) -> int:
+    return db.exec(select(unread_of(user.id))).one()
+
+
+def unread_of(user_id):
+    """The unread count of a user (an id or a column) as a scalar subquery: the page header
+    shows it, and the sign-in check reads it with the user in one statement."""
     query = select(func.count()).where(
-        Notification.user_id == user.id, col(Notification.read_at).is_(None)
+        col(Notification.user_id) == user_id, col(Notification.read_at).is_(None)
     )
-    return db.exec(query).one()
+    return query.scalar_subquery()
 
 
 def mark_read(db: Session, user: User, notification_id: int | None = None) -> None:

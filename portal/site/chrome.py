@@ -6,7 +6,7 @@ own (the CSRF token, this page's path, the user's name and unread count)."""
 
 from functools import lru_cache
 
-from flask import request, url_for
+from flask import g, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
@@ -94,7 +94,9 @@ def site_header() -> Markup:
     )
     menus = ""
     if current_user.is_authenticated:
-        unread = notifications.unread_count(db.session(), current_user)
+        unread = g.get("unread_notifications")  # read with the user (portal.access)
+        if unread is None:
+            unread = notifications.unread_count(db.session(), current_user)
         account = _account_links(w, a, token, unread)
         nav = main_nav() if current_user.is_approved else ""
         menus = (

@@ -82,21 +82,23 @@ def _dateformat(value, format: str = "medium") -> str:  # noqa: A002 - the filte
 
 
 def _kept() -> tuple:
-    """(locale, catalog, its messages as one dict) of the current locale, kept on `g` while
-    flask_babel's locale object stays the same (force_locale and refresh replace it).
-    flask_babel finds the catalog anew on every call, walking the context locals several
-    times, and a match page translates hundreds of lines; this reads the app context once,
-    without the `g` proxy."""
+    """(locale, catalog, its messages as one dict, the language code) of the current locale,
+    kept on `g` while flask_babel's locale object stays the same (force_locale and refresh
+    replace it). flask_babel finds the catalog anew on every call, walking the context locals
+    several times, and a match page translates hundreds of lines; this reads the app context
+    once, without the `g` proxy."""
     context = _cv_app.get(None)
     if context is None:
         translations = flask_babel.get_translations()
-        return None, translations, _messages(translations)
+        return None, translations, _messages(translations), None
     store = context.g.__dict__
     locale = getattr(store.get("_flask_babel"), "babel_locale", None)
     kept = store.get("_portal_translations")
     if locale is None or kept is None or kept[0] is not locale:
         translations = flask_babel.get_translations()
-        kept = (get_locale(), translations, _messages(translations))
+        locale = get_locale()
+        code = str(locale or current_app.config["BABEL_DEFAULT_LOCALE"])
+        kept = (locale, translations, _messages(translations), code)
         store["_portal_translations"] = kept
     return kept
 
@@ -232,7 +234,11 @@ def select_locale() -> str:
 
 
 def current_language() -> str:
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    """The current locale's code ("nl", "ar", ...), kept with the catalog (see _kept): a list
+    page asks for it over a hundred times."""
+    if _cv_app.get(None) is None:
+        return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return _kept()[3]
 
 
 def dutch_url() -> str:

@@ -5,7 +5,18 @@ from functools import partial
 from flask import Flask
 from flask_wtf import CSRFProtect
 
-from . import access, config, db, errors, i18n, logging_setup, paths, ratelimit, security
+from . import (
+    access,
+    config,
+    db,
+    errors,
+    html_attributes,
+    i18n,
+    logging_setup,
+    paths,
+    ratelimit,
+    security,
+)
 
 csrf = CSRFProtect()
 
@@ -22,6 +33,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config["TRANSLATIONS_DIR"] = paths.TRANSLATIONS_DIR
     config.load(app, overrides)
     logging_setup.configure(app.config["LOG_LEVEL"])
+    html_attributes.install()
 
     db.init_app(app)
     i18n.init_app(app)

@@ -5,13 +5,13 @@ shows about a hundred blocks, and two Jinja macro calls each were a third of its
 from markupsafe import Markup, escape
 
 from ..pictograms import pictogram
-from .views import listen_button, listen_on
+from .views import button_drawer
 
 
 def plain_blocks(blocks, side: bool, heading: str = "h2", dutch_titles: bool = False) -> Markup:
     """The blocks (dicts from portal.i18n.with_dutch: icon, title, lines, optional status,
     nl_title and nl) as sections; `side` adds the Dutch column."""
-    audio_on = listen_on()
+    listen = button_drawer()
     html = ['<div class="plain-blocks">']
     for block in blocks:
         classes = "plain-block"
@@ -26,8 +26,8 @@ def plain_blocks(blocks, side: bool, heading: str = "h2", dutch_titles: bool = F
             )
             title += escape(block["nl_title"]) + Markup("</span>")
         lines = Markup("".join(f"<p>{escape(line)}</p>" for line in block["lines"]))  # noqa: S704
-        if audio_on:
-            lines += listen_button(f"{block['title']}. " + " ".join(map(str, block["lines"])))
+        if listen:
+            lines += listen(f"{block['title']}. " + " ".join(map(str, block["lines"])))
         html.append(
             f'<section class="{classes}"><{heading}>{pictogram(block["icon"])} {title}'
             f'</{heading}><div class="plain-cols"><div>{lines}</div>'

@@ -16,11 +16,6 @@ from . import bp
 LISTENERS = ("participant", "mentor")
 
 
-def listen_on() -> bool:
-    """Audio is on and this reader may use it: asked once for a page's list of blocks."""
-    return _button() is not None
-
-
 def _button() -> tuple | None:
     """(language, spoken language, label) of this request's buttons, or None when audio is
     off for this reader: worked out once per request, a card page has over a hundred."""
@@ -36,14 +31,21 @@ def _button() -> tuple | None:
     return g.listen_button
 
 
+def button_drawer():
+    """text -> its button, for this request's reader; None when audio is off for them. A
+    page of blocks asks once and draws a hundred buttons without looking anything up."""
+    button = _button()
+    if button is None:
+        return None
+    secret, root = current_app.config["SECRET_KEY"], request.script_root
+    return lambda text: _drawn(str(text), *button, secret, root)
+
+
 def listen_button(text: str) -> Markup:
     """A link to the block's WAV that our script turns into a play/stop toggle; nothing when
     audio is off for this reader or the text cannot be read."""
-    button = _button()
-    if button is None:
-        return Markup("")
-    secret, root = current_app.config["SECRET_KEY"], request.script_root
-    return _drawn(str(text), *button, secret, root)
+    draw = button_drawer()
+    return draw(text) if draw else Markup("")
 
 
 @lru_cache(maxsize=8192)

@@ -17,7 +17,6 @@ from flask_login import current_user
 from markupsafe import Markup
 from wtforms.i18n import messages_path
 
-from . import catalogs
 from .config import LANGUAGES, RTL_LANGUAGES
 
 # Each language named in itself, so a person who cannot read the current page finds theirs.
@@ -66,8 +65,6 @@ def init_app(app) -> None:
         current_language=current_language,
         current_direction=current_direction,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
-        translation_reviewed=lambda: catalogs.reviewed(current_language()),
-        dutch_url=dutch_url,
     )
     app.jinja_env.filters["bdi"] = bdi
     app.jinja_env.filters["dateformat"] = _dateformat

@@ -23,9 +23,9 @@ def _section(heading: Markup, m, lines: list, hide, propose: str | None) -> str:
     parts += [f"  {line}" for line in lines]
     parts.append(f"  {criteria_html(m.criteria, hide)}")
     if propose:
+        label = escape(_("Propose"))
         parts.append(
-            f'  <p><a class="button button--small" href="{escape(propose)}">'
-            f"{escape(_('Propose'))}</a></p>"
+            f'  <p><a class="button button--small" href="{escape(propose)}">{label}</a></p>'
         )
     parts.append("</section>")
     return "\n".join(parts)
@@ -59,13 +59,14 @@ def candidate_rows(matches, vacancy_id: int, profiles: dict, names: dict, hide, 
     """A vacancy's candidates: a name for the mentor's own people, a pseudonym otherwise,
     the fit, Dutch, observed skills, why, and for mentors a button to propose them."""
     sections = []
+    dutch, skills_label = escape(_("Dutch")), escape(_("Skills"))
     for m in matches:
         profile = profiles[m.participant_id]
         name = names.get(m.participant_id) or _("Candidate #%(code)s", code=profile["pseudonym"])
-        lines = [f"<p>{escape(_('Dutch'))}: {escape(profile['dutch'])}</p>"]
+        lines = [f"<p>{dutch}: {escape(profile['dutch'])}</p>"]
         if profile["skills"]:
             skills = ", ".join(f"{label} ({level})" for label, level in profile["skills"])
-            lines.append(f"<p>{escape(_('Skills'))}: {escape(skills)}</p>")
+            lines.append(f"<p>{skills_label}: {escape(skills)}</p>")
         link = None
         if propose:
             link = url_for("proposals.new", participant_id=m.participant_id, vacancy_id=vacancy_id)

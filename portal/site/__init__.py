@@ -10,7 +10,7 @@ bp = Blueprint("site", __name__)
 for _global in (pictogram, field_html, main_nav):  # drawn in Python, used by every page's templates
     bp.add_app_template_global(_global)
 
-from . import views  # noqa: E402,F401  (registers the routes on bp)
-from .chrome import site_header  # noqa: E402 (needs views' language switcher)
+from . import chrome, views  # noqa: E402,F401 (views registers the routes on bp)
 
-bp.add_app_template_global(site_header)
+for _global in (chrome.head_links, chrome.site_header, chrome.page_notices, chrome.listen_status):
+    bp.add_app_template_global(_global)

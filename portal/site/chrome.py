@@ -1,23 +1,44 @@
-"""The header of every page (brand, main menu, language switcher, account links), written in
-Python: as Jinja it was the costliest part of the sign-in page after the form, with a dozen
+"""What every page has around its content (the links in its head, the header with brand,
+main menu, language switcher and account links, the notices above the content, the footer),
+written in Python: as Jinja it cost as much as the rest of the sign-in page, with a dozen
 translations and link lookups on every page although they change only with the language.
 Those are worked out once per language and script root; a request adds only what is its
-own (the CSRF token, this page's path, the user's name and unread count)."""
+own (the CSRF token, this page's path, the user's name and unread count, flashed messages)."""
 
 from functools import lru_cache
 
-from flask import g, request, url_for
+from flask import current_app, g, get_flashed_messages, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from .. import db
-from ..i18n import _, current_language
+from .. import catalogs, db
+from ..i18n import _, current_language, dutch_url
+from ..security import CARD
 from ..services import notifications
 from .navigation import main_nav
 from .views import language_options
 
 COLLEAGUE_ROLES = ("employer", "mentor")
+LISTENERS = ("participant", "mentor")  # the roles with read-aloud buttons (portal.listen)
+
+
+def head_links() -> Markup:
+    """The icon, style sheet and script of every page."""
+    return _head_links(request.script_root)
+
+
+@lru_cache(maxsize=8)
+def _head_links(_root: str) -> Markup:
+    icon, css, script = (
+        escape(url_for("static", filename=name))
+        for name in ("favicon.svg", "portal.css", "listen.js")
+    )
+    return Markup(  # noqa: S704 - fixed markup, escaped links
+        f'<link rel="icon" href="{icon}" type="image/svg+xml">\n'
+        f'  <link rel="stylesheet" href="{css}">\n'
+        f'  <script src="{script}" defer></script>'
+    )
 
 
 @lru_cache(maxsize=64)
@@ -117,4 +138,61 @@ def site_header() -> Markup:
         f'<header class="site-header">\n<div class="site-header__inner">\n'
         f'<a class="brand" href="{a["home"]}">{w["brand"]}</a>\n{menus}'
         f'<div class="header-tools">\n{switcher}\n{tools}\n</div>\n</div>\n</header>'
+    )
+
+
+def page_notices() -> Markup:
+    """Above the content: the line of a translation no native speaker checked yet, the
+    shared-computer notice of a card sign-in, and the flashed messages."""
+    language, parts = current_language(), []
+    if not catalogs.reviewed(language):
+        dutch = ""
+        if language != "nl":
+            dutch = f' <a href="{escape(dutch_url())}" lang="nl" hreflang="nl">Nederlands</a>'
+        note = escape(_("A native speaker has not checked this translation yet."))
+        parts.append(f'<p class="review-note">{note}{dutch}</p>')
+    if current_user.is_authenticated and session.get(CARD):
+        minutes = current_app.config["CARD_SESSION_IDLE_MINUTES"]
+        sign_out = escape(_("Sign out now"))
+        text = _(
+            "On a shared computer? Sign out when you are done. After %(minutes)d minutes "
+            "without use you are signed out.",
+            minutes=minutes,
+        )
+        parts.append(
+            '<div class="notice notice--info" role="status" id="shared-computer">\n'
+            f"  <p>{escape(text)}</p>\n"
+            f'  <form method="post" action="{escape(url_for("auth.logout"))}" class="inline-form">'
+            f'<input name="csrf_token" type="hidden" value="{escape(generate_csrf())}">'
+            f'<button type="submit" class="button">{sign_out}</button></form>\n'
+            "</div>"
+        )
+    messages = get_flashed_messages(with_categories=True)
+    if messages:
+        parts.append('<div class="flashes">')
+        for category, message in messages:
+            role = "alert" if category == "error" else "status"
+            parts.append(
+                f'  <div class="notice notice--{escape(category)}" role="{role}">'
+                f"{escape(message)}</div>"
+            )
+        parts.append("</div>")
+    return Markup("\n".join(parts))  # noqa: S704 - fixed markup, every value escaped
+
+
+def listen_status() -> Markup:
+    """The status line that our read-aloud script fills ("Playing", "Stopped"), for the
+    readers who get read-aloud buttons."""
+    if not (current_user.is_authenticated and current_user.role in LISTENERS):
+        return Markup("")
+    return _listen_status(current_language())
+
+
+@lru_cache(maxsize=16)
+def _listen_status(_language: str) -> Markup:
+    playing, stopped = escape(_("Playing")), escape(_("Stopped"))
+    failed = escape(_("The audio could not be played."))
+    return Markup(  # noqa: S704 - fixed markup, escaped words
+        f'<p id="listen-status" class="visually-hidden" role="status" '
+        f'data-playing="{playing}" data-stopped="{stopped}" data-failed="{failed}"></p>'
     )

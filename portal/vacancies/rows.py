@@ -19,16 +19,16 @@ def commitment_summary(c) -> str:
 
 def vacancy_rows(rows, commitments: dict, labels: dict) -> Markup:
     """`<tr>`s of (vacancy, organisation, km or None) rows, as browse.search returns them."""
-    coaching = f' <span class="tag">{escape(_("coaching"))}</span>'
+    coaching = escape(_("coaching"))
+    coaching = f' <span class="tag">{coaching}</span>'
     html = []
     for vacancy, organisation, km in rows:
         v = vacancy
         link = escape(url_for("vacancies.detail", vacancy_id=v.id))
         distance = ""
         if km is not None:
-            distance = (
-                f'<br><span class="hint">{escape(_("%(km)s km straight-line", km=km))}</span>'
-            )
+            words = escape(_("%(km)s km straight-line", km=km))
+            distance = f'<br><span class="hint">{words}</span>'
         closing = escape(day_text(v.closing_date, "medium"))
         html.append(
             f'<tr>\n<td><a href="{link}">{escape(v.title)}</a><br>'

@@ -215,10 +215,12 @@ def _skill_part(code: str, level: int | None, must: bool, names: _Names) -> Crit
         skill=label,
         level=str(pcat.SKILL_LEVELS.get(level, level)),
     )
-    plain = {
-        1: _("You are learning this: %(skill)s.", skill=label),
-        2: _("You can do this with help: %(skill)s.", skill=label),
-    }.get(level) or _("You can do this alone: %(skill)s.", skill=label)
+    if level == 1:
+        plain = _("You are learning this: %(skill)s.", skill=label)
+    elif level == 2:
+        plain = _("You can do this with help: %(skill)s.", skill=label)
+    else:
+        plain = _("You can do this alone: %(skill)s.", skill=label)
     return Criterion(kind, MET if level >= 2 else COACHABLE, message, plain)
 
 

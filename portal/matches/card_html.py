@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from ..i18n import _
 from ..listen.blocks import plain_blocks
 from ..pictograms import pictogram
+from ..services import reactions
 
 
 @dataclass
@@ -23,7 +24,6 @@ class CardPage:
     action_args: dict  # what the react links keep of the page's query
     reason_label: str
     reason_options: Markup
-    reason_text: object  # code -> the reason in words
     answers: dict = field(default_factory=dict)  # vacancy id -> the participant's answer
     proposed: dict = field(default_factory=dict)  # vacancy id -> open proposal
 
@@ -114,9 +114,7 @@ def card_html(page: CardPage, card: dict, index: int) -> Markup:
             _notice("success", "heart", _("You said: I am interested. Your mentor knows."))
         )
     elif answer:
-        said = _("You said: not for me.")
-        if answer.reason:
-            said += " " + _("Reason: %(reason)s.", reason=page.reason_text(answer.reason))
+        said = _("You said: not for me.") + reactions.reason_sentence(answer)
         parts.append(_notice("info", "stop", said))
     parts.append(plain_blocks(card["blocks"], page.side, heading="h3", dutch_titles=True))
     if v.id not in page.proposed:

@@ -6,6 +6,7 @@ from flask import url_for
 from markupsafe import Markup, escape
 
 from ..i18n import _
+from ..services import reactions
 from .explanations import criteria_html
 
 
@@ -31,7 +32,7 @@ def _section(heading: Markup, m, lines: list, hide, propose: str | None) -> str:
     return "\n".join(parts)
 
 
-def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict, reason_label):
+def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict):
     """A participant's openings for their mentor: the job, the fit, where, what the
     participant answered, why, and a button to propose them."""
     sections = []
@@ -46,9 +47,7 @@ def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict, r
             lines.append(f'<p><span class="tag tag--endorsed">{said}</span></p>')
         elif answer:
             said = escape(_("The participant said: not for me"))
-            reason = ""
-            if answer.reason:
-                reason = " " + _("Reason: %(reason)s.", reason=reason_label(answer.reason))
+            reason = reactions.reason_sentence(answer)
             lines.append(f'<p><span class="tag tag--overdue">{said}</span>{escape(reason)}</p>')
         propose = url_for("proposals.new", participant_id=participant_id, vacancy_id=m.vacancy_id)
         sections.append(_section(Markup(f'<a href="{link}">{title}</a>'), m, lines, (), propose))  # noqa: S704

@@ -126,7 +126,7 @@ def _openings(participant: Participant, template: str):
     shown = select(Vacancy.id, Vacancy.title, Vacancy.postcode, Vacancy.town)  # what a row shows
     found = {v.id: v for v in session.exec(shown.where(col(Vacancy.id).in_(ids)))}
     answers = reactions.reactions_of(session, participant.id)
-    context = {"vacancies": found, "answers": answers, "reason_label": reactions.reason_label}
+    context = {"vacancies": found, "answers": answers}
     hire = matching.current_job(session, participant.id)
     context["job"] = session.get(Vacancy, hire.vacancy_id) if hire else None
     found = no_openings.reasons(session, participant) if not result.total and not hire else []
@@ -200,7 +200,6 @@ def _cards_page(participant: Participant, endpoint: str):
         action_args=keep_side | keep_hidden | keep_more,
         reason_label=reason_label_text,
         reason_options=reason_options,
-        reason_text=reactions.reason_label,
         answers=answers,
         proposed=proposed,
     )

@@ -58,6 +58,14 @@ def reason_label(code: str) -> str:
     return str(REASONS.get(code, NO_REASON))
 
 
+def reason_sentence(answer: OpeningReaction) -> str:
+    """What follows "not for me" on the openings list and the cards: " Reason: ….", or
+    nothing when no reason was given."""
+    if not answer.reason:
+        return ""
+    return " " + _("Reason: %(reason)s.", reason=reason_label(answer.reason))
+
+
 def participant_for(db: Session, actor: User, participant_id: int) -> Participant:
     """The participant themself, or their own mentor; anyone else: 403, nothing changed."""
     if actor.role not in (Role.PARTICIPANT, Role.MENTOR):

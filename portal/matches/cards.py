@@ -141,7 +141,7 @@ def opening_cards(db: Session, matches) -> list[dict]:
         v, organisation, commitment = details[m.vacancy_id]
 
         def build(m=m, v=v, organisation=organisation, commitment=commitment):
-            criteria = m.criteria.again() if hasattr(m.criteria, "again") else m.criteria
+            criteria = m.criteria.plain()
             return fact_blocks(v, organisation, commitment, m.distance_km) + fit_blocks(criteria)
 
         cards.append(

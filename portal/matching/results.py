@@ -17,14 +17,15 @@ class Criterion(NamedTuple):  # one line of an explanation: a tuple, cheap to ma
 
 class LazyCriteria(Sequence):
     """The explanation of a match, written on first use: a ranked page computes only the
-    explanations it shows, and a caller that only ranks pays nothing for them."""
+    explanations it shows, and a caller that only ranks pays nothing for them. `build(plain)`
+    writes it in the mentor's wording, or with plain=True in the participant's."""
 
     def __init__(self, build):
         self._build, self._items = build, None
 
     def _list(self) -> list:
         if self._items is None:
-            self._items = list(self._build())
+            self._items = list(self._build(False))
         return self._items
 
     def __getitem__(self, index):
@@ -42,9 +43,10 @@ class LazyCriteria(Sequence):
     def __repr__(self) -> str:
         return repr(self._list())
 
-    def again(self) -> "LazyCriteria":
-        """The same explanation, written afresh (e.g. inside another locale)."""
-        return LazyCriteria(self._build)
+    def plain(self) -> list:
+        """The same explanation in the participant's wording, written afresh (in the current
+        locale: the card page writes it again in Dutch beside)."""
+        return list(self._build(True))
 
 
 @dataclass

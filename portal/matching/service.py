@@ -125,7 +125,7 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
 
 
 def _match(v, p, points: float, km, on: int, passes: bool = True) -> Match:
-    criteria = LazyCriteria(lambda: explain(v, p, km, on))
+    criteria = LazyCriteria(lambda plain: explain(v, p, km, on, plain))
     return Match(
         v.id, p.id, round(points, 2), passes, criteria, km, lambda: fit_of(v, p, km), participant=p
     )

@@ -154,12 +154,12 @@ def ngettext(one: str, many: str, num: int, /, **variables) -> str:
 def day_text(value: date, style: str = "medium") -> str:
     """flask_babel.format_date for a date (no time zone to apply) in the current locale,
     remembered: an explanation page writes the same few dates hundreds of times."""
-    return _day_in(value, style, str(get_locale()))
+    return _day_in(value, style, current_language())
 
 
 def decimal_text(number, pattern: str) -> str:
     """flask_babel.format_decimal with a pattern, remembered per locale (see day_text)."""
-    return _decimal_in(number, pattern, str(get_locale()))
+    return _decimal_in(number, pattern, current_language())
 
 
 @lru_cache(maxsize=4096)

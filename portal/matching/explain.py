@@ -7,7 +7,7 @@ when the card's fact blocks already say it). An explanation is written in one of
 page."""
 
 from .. import db as portal_db
-from ..i18n import _, day_text, get_locale, isolate
+from ..i18n import _, current_language, day_text, isolate
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
 from ..services import vocabulary as vocab
@@ -45,7 +45,7 @@ class _Names:
 
     def __init__(self):
         session = portal_db.session()
-        self.locale = str(get_locale())
+        self.locale = current_language()
         self.skills = vocab.catalogue(session, "skill")
         self.occupations = vocab.catalogue(session, "occupation")
 

@@ -100,6 +100,8 @@ def _account_links(w: dict, a: dict, token: str, unread: int) -> str:
 
 
 def site_header() -> Markup:
+    """Brand, the main menu twice (folded for phones, in the header), the language switcher
+    and, for a signed-in user, the account links with the unread count."""
     fixed = _fixed(current_language(), request.script_root)
     w, a = fixed["words"], fixed["links"]
     token = escape(generate_csrf())

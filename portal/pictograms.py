@@ -1,13 +1,23 @@
 """The portal's pictograms: simple strokes on a 24x24 grid, in the text colour, written here
 and not as a Jinja macro: a card page draws over a hundred of them, and a macro call each
-cost more than the page's match query. Each (name, label, size) is drawn once per process.
+cost more than the page's match query.
 
-pictogram(name) is decorative (aria-hidden) and always stands next to visible words;
-pictogram(name, label) is an image with an accessible name (role="img" and <title>)."""
+Each shape is written once per page, as a <symbol> in a hidden sprite at the end of the
+body (`sprite()`, called by base.html), and every pictogram points at it (<use>): a
+participant's card page drew 250 of them, half of its weight on a phone. pictogram(name) is
+decorative (aria-hidden) and always stands next to visible words; pictogram(name, label) is
+an image with an accessible name (role="img" and <title>)."""
 
 from functools import lru_cache
 
+from flask.globals import _cv_app
 from markupsafe import Markup, escape
+
+# How every stroke is drawn; on each <symbol>, which its <use> copies into the page.
+STROKE = (
+    'fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" '
+    'stroke-linejoin="round"'
+)
 
 SHAPES = {
     "person": '<circle cx="12" cy="8" r="4"/><path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"/>',
@@ -72,7 +82,34 @@ SHAPES = {
 
 
 def pictogram(name: str, label: str | None = None, size: int = 32) -> Markup:
+    mark_used(name)
     return _drawn(name, str(label) if label else None, int(size))
+
+
+def mark_used(name: str) -> None:
+    """Ask for the shape in this page's sprite; for markup that holds a pictogram and is
+    remembered between requests (a read-aloud button)."""
+    if name not in SHAPES:
+        raise KeyError(name)
+    context = _cv_app.get(None)
+    if context is not None:
+        context.g.__dict__.setdefault("_portal_pictograms", set()).add(name)
+
+
+def sprite() -> Markup:
+    """The hidden <svg> with a <symbol> for each shape this page used, nothing when none."""
+    context = _cv_app.get(None)
+    used = context.g.__dict__.get("_portal_pictograms") if context is not None else None
+    return _sprite(frozenset(used)) if used else Markup("")
+
+
+@lru_cache(maxsize=256)
+def _sprite(names: frozenset) -> Markup:
+    symbols = "".join(
+        f'<symbol id="pg-{name}" viewBox="0 0 24 24" {STROKE}>{SHAPES[name]}</symbol>'
+        for name in sorted(names)
+    )
+    return Markup(f'<svg class="pictogram-sprite" hidden aria-hidden="true">{symbols}</svg>')  # noqa: S704 - fixed shapes
 
 
 @lru_cache(maxsize=1024)
@@ -81,9 +118,7 @@ def _drawn(name: str, label: str | None, size: int) -> Markup:
         named = f' role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>'
     else:
         named = ' aria-hidden="true">'
-    return Markup(  # noqa: S704 - fixed shapes; the label is escaped
+    return Markup(  # noqa: S704 - fixed names; the label is escaped
         f'<svg class="pictogram pictogram--{escape(name)}" width="{size}" height="{size}" '
-        'viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" '
-        f'stroke-linecap="round" stroke-linejoin="round" focusable="false"{named}'
-        f"{SHAPES[name]}</svg>"
+        f'focusable="false"{named}<use href="#pg-{escape(name)}"/></svg>'
     )

@@ -64,6 +64,25 @@ def test_cards_show_pictograms_and_plain_text_in_the_participants_language(app, 
     assert "heures par semaine" in french and "Ça m'intéresse" in french
 
 
+def test_each_pictogram_shape_is_written_once_per_page_and_every_use_finds_it(app, db, make_user):
+    """The shapes live in one hidden sprite (portal/pictograms.py); a pictogram whose shape
+    is missing would be an empty box. The read-aloud buttons are remembered between requests,
+    so the second visit must still carry the speaker's shape."""
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    for _visit in range(2):
+        page = person.get("/me/openings?lang=en").get_data(as_text=True)
+        used = set(re.findall(r'<use href="#pg-([a-z]+)"/>', page))
+        defined = re.findall(r'<symbol id="pg-([a-z]+)"', page)
+        assert {"clock", "licence", "buddy"} <= used
+        assert sorted(defined) == sorted(used)  # each once, none unused
+        assert page.index('class="pictogram-sprite"') > page.index("</footer>")
+        if 'class="listen"' in page:
+            assert "speaker" in used
+    sign_in = app.test_client().get("/login").get_data(as_text=True)
+    assert "<symbol" not in sign_in  # a page without pictograms carries no sprite
+
+
 def test_side_by_side_shows_dutch_too_and_arabic_is_right_to_left(app, db, make_user):
     w = world(app, db, make_user)
     person = participant_client(app, db, w)

@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from .. import speech
 from ..access import roles
 from ..i18n import _, current_language
-from ..pictograms import pictogram
+from ..pictograms import mark_used, pictogram
 from . import bp
 
 LISTENERS = ("participant", "mentor")
@@ -37,6 +37,7 @@ def button_drawer():
     button = _button()
     if button is None:
         return None
+    mark_used("speaker")  # the buttons themselves are remembered (_drawn)
     secret, root = current_app.config["SECRET_KEY"], request.script_root
     return lambda text: _drawn(str(text), *button, secret, root)
 

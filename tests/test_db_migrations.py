@@ -27,6 +27,7 @@ def test_empty_to_head_and_back(empty_database):
     assert {"user", "organisation", "login_failure", "audit_event", "alembic_version"} <= tables
     portal_db.downgrade(empty_database, "base")
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    assert portal_db.current_revision(engine) is None  # the version table kept, empty
     portal_db.upgrade(empty_database)
     assert portal_db.current_revision(engine) == portal_db.migration_head()
     engine.dispose()

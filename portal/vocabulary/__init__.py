@@ -18,7 +18,7 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -253,12 +253,20 @@ def _choices(items: Any, locale: Any) -> list[tuple[str, str]]:
 
 def occupation_choices(locale: Any = None, group: str | None = None) -> list[tuple[str, str]]:
     """(code, label) pairs sorted by label, ready for a WTForms SelectField."""
-    return _choices(occupations(group), locale)
+    return list(_sorted_choices("occupation", _language(locale), group))
 
 
 def skill_choices(locale: Any = None, kind: str | None = None) -> list[tuple[str, str]]:
     """(code, label) pairs sorted by label, ready for a WTForms (Multi)SelectField."""
-    return _choices(skills(kind), locale)
+    return list(_sorted_choices("skill", _language(locale), kind))
+
+
+@lru_cache(maxsize=256)
+def _sorted_choices(what: str, language: str, within: str | None) -> tuple[tuple[str, str], ...]:
+    """Sorted once per language and list: the built-in vocabulary is fixed for the process,
+    and the vacancy list's filter sorted every occupation's label on each visit."""
+    items = occupations(within) if what == "occupation" else skills(within)
+    return tuple(_choices(items, language))
 
 
 def grouped_occupation_choices(locale: Any = None) -> list[tuple[str, list[tuple[str, str]]]]:

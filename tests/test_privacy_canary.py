@@ -47,7 +47,7 @@ MENTOR_TEXTS = (SKILL_EVIDENCE, EVIDENCE, STRENGTHS, MOTIVATION)
 def _dates(day: date) -> set[str]:
     written = {day.isoformat(), day.strftime("%d/%m/%Y"), day.strftime("%d-%m-%Y")}
     for locale in ("nl", "fr", "en"):
-        for style in ("short", "medium", "long"):
+        for style in ("short", "medium", "long", "full"):
             written.add(format_date(day, style, locale=locale))
     return written
 

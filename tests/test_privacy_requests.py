@@ -66,6 +66,9 @@ def test_a_request_lands_in_the_queue_with_a_deadline_one_month_later(
 def test_the_reminder_goes_out_once_a_week_before_the_deadline(app, db, make_user, monkeypatch):
     w = world(app, db, make_user)
     coordinators = [make_user("coordinator"), make_user("coordinator")]
+    coordinators[0].locale, coordinators[1].locale = "nl", "en"
+    db.add_all(coordinators)
+    db.commit()
     at(monkeypatch, date(2027, 3, 10))
     assert ask(client_for(app, w.mentor), w.participant).status_code == 302
     [request] = requests(db)
@@ -85,7 +88,12 @@ def test_the_reminder_goes_out_once_a_week_before_the_deadline(app, db, make_use
     db.expire_all()
     sent = db.exec(select(Notification).where(Notification.kind == "data_request_due")).all()
     assert sorted(n.user_id for n in sent) == sorted(u.id for u in coordinators)
-    assert all("10/04/2027" in n.subject and "Samir" not in n.body for n in sent)
+    # the deadline written out in each coordinator's own language, with its weekday
+    day = {
+        coordinators[0].id: "zaterdag 10 april 2027",
+        coordinators[1].id: "Saturday, April 10, 2027",
+    }
+    assert all(day[n.user_id] in n.subject and "Samir" not in n.body for n in sent)
 
 
 def test_coordinator_records_correction_refusal_and_erasure(app, db, make_user):

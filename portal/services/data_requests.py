@@ -22,7 +22,6 @@ from ..models import (
 from . import audit, notifications
 from .errors import NotFoundError, ServiceError
 from .participants import privacy
-from .proposals.notices import format_day
 from .proposals.stage_rules import clean_text
 
 DEADLINE = relativedelta(months=1)
@@ -142,5 +141,5 @@ def remind_due(db: Session) -> int:
         db.add(row)
         db.commit()
         notifications.notify(db, coordinators, "data_request_due", REQUEST_DUE,
-                             about=row.participant_id, date=format_day(row.due_on))  # fmt: skip
+                             about=row.participant_id, date=row.due_on)  # fmt: skip
     return len(rows)

@@ -9,6 +9,7 @@ import logging
 import smtplib
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -19,7 +20,7 @@ from flask_babel import force_locale
 from sqlmodel import Session, col, func, select, update
 
 from ..config import LANGUAGES, RTL_LANGUAGES
-from ..i18n import _, isolate
+from ..i18n import _, day_text, isolate
 from ..models import Notification, Participant, PendingMail, Proposal, Role, User, utcnow
 from . import mail_format, settings
 from . import notification_choices as choices
@@ -112,8 +113,9 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
                 continue
             seen.add(user.id)
             language = locale_of(user)
-            values = _isolated(item.params) if language in RTL_LANGUAGES else item.params
             with force_locale(language):
+                shown = _dated(item.params)
+                values = _isolated(shown) if language in RTL_LANGUAGES else shown
                 subject, body = _fit(_fill(message[0], values)), _fill(message[1], values)
                 attached = item.calendar(user, language) if item.calendar else None
             row = Notification(
@@ -131,7 +133,7 @@ def deliver_each(db: Session, kind: str, message: Message, items: list[Item]) ->
             if how in choices.DIGESTS and attached is None:
                 waiting.append((user, row))
             elif how != choices.OFF:
-                html = functools.partial(_html_parts, message, item.params, values)
+                html = functools.partial(_html_parts, message, shown, values)
                 mail = mail_for(
                     db, user, subject, body, topic, about, html, attached, item.mail_line
                 )
@@ -203,6 +205,13 @@ SUBJECT_MAX = Notification.__table__.c.subject.type.length
 def _fit(subject: str) -> str:
     """A long vacancy title must not overflow the subject column (PostgreSQL refuses it)."""
     return subject if len(subject) <= SUBJECT_MAX else subject[: SUBJECT_MAX - 1] + "…"
+
+
+def _dated(params: dict) -> dict:
+    """A date value written out in the current locale, with its weekday ("Tuesday, 2 March
+    2027", "dinsdag 2 maart 2027"): a number-only date reads differently from country to
+    country, and a meeting is remembered by its day."""
+    return {key: day_text(v, "full") if type(v) is date else v for key, v in params.items()}
 
 
 def _isolated(params: dict) -> dict:

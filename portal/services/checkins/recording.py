@@ -7,11 +7,10 @@ from dateutil.relativedelta import relativedelta
 from sqlmodel import Session, select
 
 from ... import clock
-from ...i18n import _, _l
+from ...i18n import _, _l, day_text
 from ...models import CheckIn, Participant, Proposal, Role, User, utcnow
 from ..errors import ForbiddenError, ServiceError
 from ..participants import opening, profiles
-from ..proposals.notices import format_day
 from ..proposals.stage_rules import clean_text
 from ..search_feed import record_change
 from ..vacancies import content
@@ -75,7 +74,7 @@ def _slot(db: Session, proposal: Proposal, month, today: date) -> tuple[CheckIn,
         raise ServiceError(
             _(
                 "This check-in opens on %(day)s.",
-                day=format_day(due_on - timedelta(DUE_WINDOW_DAYS)),
+                day=day_text(due_on - timedelta(DUE_WINDOW_DAYS), "long"),
             )
         )
     row = db.exec(

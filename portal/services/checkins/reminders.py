@@ -7,7 +7,7 @@ from sqlmodel import Session
 from ...i18n import _l
 from ...models import CheckIn, User, utcnow
 from .. import notifications
-from ..proposals.notices import employer_users, format_day
+from ..proposals.notices import employer_users
 from .schedule import schedule
 
 CHECKIN_DUE = (
@@ -47,7 +47,7 @@ def notify_due(db: Session, today: date | None = None) -> int:
             month=slot.month,
             vacancy=slot.vacancy.title,
             organisation=slot.organisation.name,
-            date=format_day(slot.due_on),
+            date=slot.due_on,
         )
         count += 1
     return count

@@ -1,7 +1,5 @@
 """The notifications a proposal's steps send, and to whom."""
 
-from datetime import date
-
 from sqlmodel import Session, select
 
 from ...i18n import _l
@@ -34,10 +32,6 @@ def employer_users(db: Session, organisation_id: int) -> list[User]:
 def _coordinators(db: Session) -> list[User]:
     query = select(User).where(User.role == Role.COORDINATOR, User.status == AccountStatus.ACTIVE)
     return list(db.exec(query).all())
-
-
-def format_day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 NEW_PROPOSAL = (
@@ -121,7 +115,7 @@ def notify_step(db, proposal, vacancy, participant, stage) -> None:
     elif stage == Stage.HIRED:
         notifications.notify(
             db, _coordinators(db), "hired", HIRED, proposal.id,
-            mentor=mentor.display_name, date=format_day(proposal.hire_start),
+            mentor=mentor.display_name, date=proposal.hire_start or "",
             contract=catalogues.label(catalogues.CONTRACT_TYPES, proposal.contract_type),
             **common,
         )  # fmt: skip
@@ -143,7 +137,7 @@ def _notify_meeting(db, proposal, vacancy, participant, kind: str, method: str) 
     notifications.notify(
         db, people, kind, MEETING_MESSAGES[kind], proposal.id,
         calendar=meeting_invites.attachment(db, proposal, vacancy, method),
-        date=format_day(proposal.meeting_on), time=hours_text(proposal),
+        date=proposal.meeting_on or "", time=hours_text(proposal),
         place=proposal.meeting_place, vacancy=vacancy.title,
         organisation=db.get(Organisation, vacancy.organisation_id).name,
     )  # fmt: skip

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from portal import vocabulary as vocab
+from portal.config import LANGUAGES
 from portal.vocabulary import esco
 
 VOCAB_DIR = Path(vocab.__file__).parent
@@ -33,7 +34,13 @@ def test_data_files_name_their_source():
         assert "own" in source and "portal" in source.lower()
 
 
-def test_every_item_has_all_four_labels():
+def test_labels_are_written_in_every_language_of_the_portal():
+    assert set(vocab.LOCALES) == set(LANGUAGES)
+    for name in ("occupations.json", "skills.json"):
+        assert _raw(name)["languages"] == list(vocab.LOCALES)
+
+
+def test_every_item_has_a_label_in_every_language():
     items = [*vocab.groups(), *vocab.occupations(), *vocab.skills()]
     for item in items:
         assert set(item.labels) == set(vocab.LOCALES), item.code
@@ -42,9 +49,20 @@ def test_every_item_has_all_four_labels():
             assert isinstance(text, str) and text.strip() == text and text, (item.code, lang)
 
 
-def test_arabic_labels_are_arabic_script():
+# A letter of each language's own script (so and tr are written in Latin letters, like nl).
+SCRIPTS = {
+    "ar": r"[\u0600-\u06FF]",
+    "fa": r"[\u0600-\u06FF]",
+    "ps": r"[\u0600-\u06FF]",
+    "uk": r"[\u0400-\u04FF]",
+    "ti": r"[\u1200-\u137F]",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
+def test_labels_are_written_in_their_languages_script(language):
     for item in [*vocab.groups(), *vocab.occupations(), *vocab.skills()]:
-        assert re.search(r"[\u0600-\u06FF]", item.labels["ar"]), item.code
+        assert re.search(SCRIPTS[language], item.labels[language]), (item.code, language)
 
 
 def test_codes_are_unique_slugs():

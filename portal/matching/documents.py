@@ -53,7 +53,8 @@ from .rules import (
 
 CHUNK = 1000
 TEXT_LANGUAGES = vocabulary.LOCALES  # every UI language's labels go into the free-text field
-VERSION = 3  # 2: buddy strength, in a job, must-have terms; 3: linked ESCO codes, all labels
+VERSION = 4  # 2: buddy strength, in a job, must-have terms; 3: linked ESCO codes, all labels;
+# 4: labels in all ten languages
 
 
 def _today() -> date:

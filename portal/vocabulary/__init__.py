@@ -43,8 +43,9 @@ __all__ = [
     "skills",
 ]
 
-#: Languages every label is written in.
-LOCALES = ("nl", "fr", "en", "ar")
+#: Languages every label is written in: the portal's ten (portal.config.LANGUAGES), so a
+#: participant reads the job and its skills in their own language.
+LOCALES = ("nl", "fr", "en", "ar", "uk", "fa", "ps", "ti", "so", "tr")
 #: Where :func:`label` looks when the wanted language is missing: Dutch is the
 #: working language in Flanders, English the most widely understood second one.
 FALLBACK_LOCALES = ("nl", "en")

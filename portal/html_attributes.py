@@ -24,7 +24,10 @@ def attributes(**kwargs) -> Markup:
         if value is True:
             params.append(key)
         elif value is not False:
-            params.append(f'{key}="{escape(value).replace(QUOTE, QUOTE_ENTITY)}"')
+            text = escape(value)
+            if '"' in text:  # only a value given as Markup keeps a raw quote after escape
+                text = text.replace(QUOTE, QUOTE_ENTITY)  # (Markup.replace is slow: rarely)
+            params.append(f'{key}="{text}"')
     return Markup(" ".join(params))  # noqa: S704 - keys and values escaped
 
 

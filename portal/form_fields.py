@@ -1,12 +1,25 @@
 """A form field with its label, hint and errors tied together for screen readers, written in
 Python: the Jinja macro that did this cost a quarter of a millisecond a field, more than the
-rest of the sign-in page, and the vacancy filters draw eight. `{{ field(...) }}` in
-templates/_macros.html calls this. The widgets themselves stay WTForms'."""
+rest of the sign-in page, and the vacancy filters draw eight. Templates call these two as
+the globals `field(...)` and `form_errors(form)` (Python, not macros: importing a macro file
+cost a twentieth of the sign-in page). The widgets themselves stay WTForms'."""
 
 from markupsafe import Markup, escape
 
+from .i18n import _
+
 CHOICE_TYPES = ("RadioField", "MultiCheckboxField")
 TYPED_TEXT = ("StringField", "TextAreaField")  # dir="auto": Latin text on an Arabic page
+
+
+def form_errors(form) -> Markup:
+    """The notice above a form that did not validate (the fields say what is wrong)."""
+    if not form.errors:
+        return Markup("")
+    return Markup(
+        '<div class="notice notice--error" role="alert" tabindex="-1" id="form-errors">\n'
+        "  <p>{}</p>\n</div>"
+    ).format(_("Please correct the fields marked below."))
 
 
 def field_html(f, autocomplete=False, hint=None) -> Markup:

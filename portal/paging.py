@@ -1,10 +1,14 @@
-"""One reading of `?page=` for every paged list, and the numbers its pager macro
-(`_macros.html`) needs. The page number comes from the address bar: anything that is not a
-plain number from 1 to MAX_PAGE means page 1, so a 23-digit number never reaches an OFFSET."""
+"""One reading of `?page=` for every paged list, and its previous/next links (the template
+global `pager`, in Python like the rows it pages). The page number comes from the address
+bar: anything that is not a plain number from 1 to MAX_PAGE means page 1, so a 23-digit
+number never reaches an OFFSET."""
 
 from dataclasses import dataclass, replace
 
-from flask import request
+from flask import request, url_for
+from markupsafe import Markup, escape
+
+from .i18n import _
 
 MAX_PAGE = 10_000
 
@@ -29,3 +33,19 @@ def requested(size: int) -> Pager:
     raw = request.args.get("page", "")
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 5 else 1
     return Pager(min(max(number, 1), MAX_PAGE), size)
+
+
+def pager(pages: Pager, endpoint: str, link_args: dict | None = None) -> Markup:
+    """Previous/next links of a paged list, keeping the list's filters (`link_args`)."""
+    args = link_args or {}
+    links = []
+    if pages.number > 1:
+        href, text = url_for(endpoint, page=pages.number - 1, **args), _("Previous page")
+        links.append(f'<a href="{escape(href)}">{escape(text)}</a>')
+    if pages.has_next:
+        href, text = url_for(endpoint, page=pages.number + 1, **args), _("Next page")
+        links.append(f'<a href="{escape(href)}">{escape(text)}</a>')
+    label = escape(_("Pages"))
+    return Markup(  # noqa: S704 - every value escaped
+        f'<nav class="pager" aria-label="{label}">\n  ' + "\n  ".join(links) + "\n</nav>"
+    )

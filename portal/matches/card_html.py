@@ -3,6 +3,7 @@ page of twelve cards ran the card's part of the template twelve times, a third o
 page's time. What is the same on every card (the CSRF token, the reason list, the links' query)
 is worked out once per page in CardPage. Every value is escaped."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask import url_for
@@ -16,12 +17,11 @@ from ..services import reactions
 
 @dataclass
 class CardPage:
-    participant_id: int
     for_participant: bool  # the participant themself (a mentor sees no proposal buttons)
     token: str  # the page's CSRF token, in every card's forms
     side: bool  # Dutch beside the blocks
     back: str  # this page's path and query: where a proposal button returns to
-    action_args: dict  # what the react links keep of the page's query
+    react_link: Callable[[int], str]  # vacancy id -> its react action (portal.row_links)
     reason_label: str
     reason_options: Markup
     answers: dict = field(default_factory=dict)  # vacancy id -> the participant's answer
@@ -72,12 +72,7 @@ def _proposal(page: CardPage, proposal, index: int) -> list[str]:
 def _reactions(page: CardPage, vacancy_id: int, answer) -> list[str]:
     """ "I am interested" and "Not for me" (with a reason), without the one already given."""
     prefix = f"v{vacancy_id}-"
-    action = url_for(
-        "matches.react",
-        participant_id=page.participant_id,
-        vacancy_id=vacancy_id,
-        **page.action_args,
-    )
+    action = page.react_link(vacancy_id)
     token = _hidden(f"{prefix}csrf_token", page.token)
     parts = ['<div class="reaction-forms">']
     if not answer or answer.reaction != "interested":
@@ -97,11 +92,11 @@ def _reactions(page: CardPage, vacancy_id: int, answer) -> list[str]:
 
 def card_html(page: CardPage, card: dict, index: int) -> Markup:
     """The card (portal.matches.cards.opening_cards) at position `index` (1-based)."""
-    v, organisation, match = card["vacancy"], card["organisation"], card["match"]
+    v, match = card["vacancy"], card["match"]
     answer = page.answers.get(v.id)
     side = " opening-card--side" if page.side else ""
     fit = match.fit()
-    employer = escape(organisation.name) if organisation else ""
+    employer = escape(card["employer"])
     parts = [
         f'<article class="opening-card{side}" id="card-{index}" aria-labelledby="job-{v.id}">',
         f'<h2 id="job-{v.id}">{escape(v.title)} <span class="subtle">· {employer}</span></h2>',

@@ -2,6 +2,7 @@
 pictogram for each block. Built in the current locale; with the side-by-side option the page
 builds each card a second time in Dutch (portal.i18n.with_dutch)."""
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from .. import vocabulary
@@ -20,7 +21,7 @@ def _block(icon: str, title, lines) -> dict:
     return {"icon": icon, "title": str(title), "lines": [str(line) for line in lines]}
 
 
-def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list[dict]:
+def fact_blocks(vacancy: Vacancy, employer: str, commitment, distance_km) -> list[dict]:
     """The key facts of the job, one block each."""
     v = vacancy
     job = vocabulary.label(vocabulary.occupation(v.occupation_code), current_language())
@@ -30,7 +31,7 @@ def fact_blocks(vacancy: Vacancy, organisation, commitment, distance_km) -> list
             _("The job"),
             [
                 _("You work as: %(job)s.", job=job or v.title),
-                _("The employer is %(name)s.", name=organisation.name if organisation else "—"),
+                _("The employer is %(name)s.", name=employer),
             ],
         ),
         _block(
@@ -120,15 +121,19 @@ def fit_blocks(criteria) -> list[dict]:
     ]
 
 
+# vacancy, its employer's name (a card shows nothing else of the organisation) and its
+# commitment; built once, as building it cost more than running it
+_DETAILS = (
+    select(Vacancy, Organisation.name, MentoringCommitment)
+    .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
+    .outerjoin(MentoringCommitment, col(MentoringCommitment.vacancy_id) == Vacancy.id)
+    .where(col(Vacancy.id).in_(bindparam("ids", expanding=True)))
+)
+
+
 def _details(db: Session, ids: list[int]) -> dict[int, tuple]:
-    """vacancy id -> (vacancy, its organisation, its commitment or None), in one query."""
-    query = (
-        select(Vacancy, Organisation, MentoringCommitment)
-        .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
-        .outerjoin(MentoringCommitment, col(MentoringCommitment.vacancy_id) == Vacancy.id)
-        .where(col(Vacancy.id).in_(ids))
-    )
-    return {row[0].id: tuple(row) for row in db.exec(query)}
+    """vacancy id -> (vacancy, its employer's name, its commitment or None), in one query."""
+    return {row[0].id: tuple(row) for row in db.exec(_DETAILS, params={"ids": ids})}
 
 
 def opening_cards(db: Session, matches) -> list[dict]:
@@ -138,16 +143,16 @@ def opening_cards(db: Session, matches) -> list[dict]:
     for m in matches:
         if m.vacancy_id not in details:
             continue
-        v, organisation, commitment = details[m.vacancy_id]
+        v, employer, commitment = details[m.vacancy_id]
 
-        def build(m=m, v=v, organisation=organisation, commitment=commitment):
+        def build(m=m, v=v, employer=employer, commitment=commitment):
             criteria = m.criteria.plain()
-            return fact_blocks(v, organisation, commitment, m.distance_km) + fit_blocks(criteria)
+            return fact_blocks(v, employer, commitment, m.distance_km) + fit_blocks(criteria)
 
         cards.append(
             {
                 "vacancy": v,
-                "organisation": organisation,
+                "employer": employer,
                 "match": m,
                 "blocks": with_dutch(build),
             }

@@ -2,10 +2,10 @@
 twenty rows drew three macros, two links and a dozen translations per row, and the macro
 calls alone cost more than the match query. Every value is escaped."""
 
-from flask import url_for
 from markupsafe import Markup, escape
 
 from ..i18n import _
+from ..row_links import ROW, row_link
 from ..services import reactions
 from .explanations import criteria_html
 
@@ -36,10 +36,12 @@ def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict):
     """A participant's openings for their mentor: the job, the fit, where, what the
     participant answered, why, and a button to propose them."""
     sections = []
+    detail = row_link("vacancies.detail", vacancy_id=ROW)
+    proposal = row_link("proposals.new", participant_id=participant_id, vacancy_id=ROW)
     for m in matches:
         v = vacancies.get(m.vacancy_id)
         title = escape(v.title if v else m.vacancy_id)
-        link = escape(url_for("vacancies.detail", vacancy_id=m.vacancy_id))
+        link = escape(detail(m.vacancy_id))
         lines = [f"<p>{escape(v.postcode)} {escape(v.town)}</p>"] if v else []
         answer = answers.get(m.vacancy_id)
         if answer and answer.reaction == "interested":
@@ -49,8 +51,8 @@ def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict):
             said = escape(_("The participant said: not for me"))
             reason = reactions.reason_sentence(answer)
             lines.append(f'<p><span class="tag tag--overdue">{said}</span>{escape(reason)}</p>')
-        propose = url_for("proposals.new", participant_id=participant_id, vacancy_id=m.vacancy_id)
-        sections.append(_section(Markup(f'<a href="{link}">{title}</a>'), m, lines, (), propose))  # noqa: S704
+        heading = Markup(f'<a href="{link}">{title}</a>')  # noqa: S704
+        sections.append(_section(heading, m, lines, (), proposal(m.vacancy_id)))  # noqa: S704
     return Markup("\n".join(sections))  # noqa: S704 - built from escaped parts
 
 
@@ -59,6 +61,7 @@ def candidate_rows(matches, vacancy_id: int, profiles: dict, names: dict, hide, 
     the fit, Dutch, observed skills, why, and for mentors a button to propose them."""
     sections = []
     dutch, skills_label = escape(_("Dutch")), escape(_("Skills"))
+    proposal = row_link("proposals.new", participant_id=ROW, vacancy_id=vacancy_id)
     for m in matches:
         profile = profiles[m.participant_id]
         name = names.get(m.participant_id) or _("Candidate #%(code)s", code=profile["pseudonym"])
@@ -66,8 +69,6 @@ def candidate_rows(matches, vacancy_id: int, profiles: dict, names: dict, hide, 
         if profile["skills"]:
             skills = ", ".join(f"{label} ({level})" for label, level in profile["skills"])
             lines.append(f"<p>{skills_label}: {escape(skills)}</p>")
-        link = None
-        if propose:
-            link = url_for("proposals.new", participant_id=m.participant_id, vacancy_id=vacancy_id)
+        link = proposal(m.participant_id) if propose else None
         sections.append(_section(escape(name), m, lines, hide, link))
     return Markup("\n".join(sections))  # noqa: S704 - built from escaped parts

@@ -5,13 +5,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from .. import db, paging
 from ..access import roles
 from ..i18n import _, _l, current_language, dutch_beside
 from ..matching import service as matching
-from ..models import OPEN_STAGES, Organisation, Participant, Reaction, Role, Vacancy
+from ..models import Organisation, Participant, Reaction, Role, Vacancy
+from ..row_links import ROW, row_link
 from ..services import participant_catalogues as cat
 from ..services import reactions
 from ..services import vocabulary as vocab
@@ -112,6 +114,12 @@ def mentor_candidates(vacancy_id: int):
     return _candidates_page(vacancy, current_user.id, "matches/candidates.html")
 
 
+# What an opening row shows of its vacancy (built once: building cost more than running)
+_OPENING_ROWS = select(Vacancy.id, Vacancy.title, Vacancy.postcode, Vacancy.town).where(
+    col(Vacancy.id).in_(bindparam("ids", expanding=True))
+)
+
+
 def _openings(participant: Participant, template: str):
     form, pages, args = _filters()
     session = db.session()
@@ -123,8 +131,7 @@ def _openings(participant: Participant, template: str):
         same_occupation=bool(args),
     )
     ids = [m.vacancy_id for m in result.items]
-    shown = select(Vacancy.id, Vacancy.title, Vacancy.postcode, Vacancy.town)  # what a row shows
-    found = {v.id: v for v in session.exec(shown.where(col(Vacancy.id).in_(ids)))}
+    found = {v.id: v for v in session.exec(_OPENING_ROWS, params={"ids": ids})}
     answers = reactions.reactions_of(session, participant.id)
     context = {"vacancies": found, "answers": answers}
     hire = matching.current_job(session, participant.id)
@@ -170,11 +177,7 @@ def _cards_page(participant: Participant, endpoint: str):
         m.vacancy_id for m in result.items
     }
     shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
-    proposed = {
-        row.vacancy.id: row.proposal
-        for row in boards.participant_rows(session, participant)
-        if row.proposal.stage in OPEN_STAGES
-    }
+    proposed = boards.open_by_vacancy(session, participant.id)
     side = dutch_beside()
     reason_label_text, reason_options = reason_choices()
     base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}
@@ -192,12 +195,19 @@ def _cards_page(participant: Participant, endpoint: str):
         links["more"] = f"{more}#card-{len(shown) + 1}"
     found = no_openings.reasons(session, participant) if not result.total else []
     card_page = CardPage(
-        participant_id=participant.id,
         for_participant=current_user.role == Role.PARTICIPANT,
         token=generate_csrf(),
         side=side,
         back=request.full_path,
-        action_args=keep_side | keep_hidden | keep_more,
+        # the react links keep the page's query
+        react_link=row_link(
+            "matches.react",
+            participant_id=participant.id,
+            vacancy_id=ROW,
+            **keep_side,
+            **keep_hidden,
+            **keep_more,
+        ),
         reason_label=reason_label_text,
         reason_options=reason_options,
         answers=answers,

@@ -10,6 +10,7 @@ The rules themselves live in portal.matching.rules (one copy for the index, this
 and the brute-force scorer)."""
 
 from flask import current_app
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from search_index import open_engine
@@ -104,13 +105,18 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     return match
 
 
+# Built once: building a statement costs more than running it on a page's few rows.
+_HIRES = (
+    select(Proposal)
+    .where(Proposal.participant_id == bindparam("participant_id"), Proposal.stage == Stage.HIRED)
+    .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
+)
+
+
 def current_job(db: Session, participant_id: int) -> Proposal | None:
     """The hire that keeps a person in a job (hired, not reopened after a leave), or None:
     their openings page shows this job instead of openings."""
-    query = select(Proposal).where(
-        Proposal.participant_id == participant_id, Proposal.stage == Stage.HIRED
-    )
-    hire = db.exec(query.order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())).first()
+    hire = db.exec(_HIRES, params={"participant_id": participant_id}).first()
     if hire is None:  # never hired (most people): the full facts are not needed
         return None
     facts = documents.one_participant(db, participant_id)

@@ -7,6 +7,7 @@ why. The participant answers in their own account, or the mentor answers with th
 at their side (then nobody needs telling). One row per (participant, vacancy): the latest
 answer."""
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -128,9 +129,15 @@ def _find(db: Session, participant_id: int, vacancy_id: int) -> OpeningReaction 
     return db.exec(query).first()
 
 
+# Built once: the openings pages ask on every visit.
+_OF_PARTICIPANT = select(OpeningReaction).where(
+    OpeningReaction.participant_id == bindparam("participant_id")
+)
+
+
 def reactions_of(db: Session, participant_id: int) -> dict[int, OpeningReaction]:
-    query = select(OpeningReaction).where(OpeningReaction.participant_id == participant_id)
-    return {row.vacancy_id: row for row in db.exec(query).all()}
+    rows = db.exec(_OF_PARTICIPANT, params={"participant_id": participant_id})
+    return {row.vacancy_id: row for row in rows}
 
 
 def interest_of(db: Session, participant_id: int, vacancy_id: int) -> OpeningReaction | None:

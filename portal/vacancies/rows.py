@@ -2,10 +2,10 @@
 twenty rows ran a commitment macro and seven cells of lookups each, a third of the page's time.
 Every value is escaped."""
 
-from flask import url_for
 from markupsafe import Markup, escape
 
 from ..i18n import _, day_text, ngettext
+from ..row_links import ROW, row_link
 
 
 def commitment_summary(c) -> str:
@@ -22,9 +22,10 @@ def vacancy_rows(rows, commitments: dict, labels: dict) -> Markup:
     coaching = escape(_("coaching"))
     coaching = f' <span class="tag">{coaching}</span>'
     html = []
+    detail = row_link("vacancies.detail", vacancy_id=ROW)
     for vacancy, organisation, km in rows:
         v = vacancy
-        link = escape(url_for("vacancies.detail", vacancy_id=v.id))
+        link = escape(detail(v.id))
         distance = ""
         if km is not None:
             words = escape(_("%(km)s km straight-line", km=km))

@@ -1,6 +1,7 @@
 """Who may open a participant: their mentor, themself, a coordinator; every view and every
 refusal is written to the audit log."""
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from ...models import Participant, Role, User
@@ -34,5 +35,8 @@ def open_participant(db: Session, user: User, participant_id: int, view: bool = 
     return participant
 
 
+_OF_USER = select(Participant).where(Participant.user_id == bindparam("user_id"))  # built once
+
+
 def own_participant(db: Session, user: User) -> Participant | None:
-    return db.exec(select(Participant).where(Participant.user_id == user.id)).first()
+    return db.exec(_OF_USER, params={"user_id": user.id}).first()

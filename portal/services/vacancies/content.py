@@ -4,6 +4,7 @@ meet before they may be saved."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from ... import clock
@@ -232,9 +233,13 @@ def default_commitment(db: Session, organisation_id: int) -> MentoringCommitment
     ).first()
 
 
+# Built once: a list page asks on every visit.
+_COMMITMENTS = select(MentoringCommitment).where(
+    col(MentoringCommitment.vacancy_id).in_(bindparam("ids", expanding=True))
+)
+
+
 def commitments_for(db: Session, vacancy_ids) -> dict[int, MentoringCommitment]:
     """The commitment of each vacancy, for lists that show it next to the vacancy."""
-    rows = db.exec(
-        select(MentoringCommitment).where(col(MentoringCommitment.vacancy_id).in_(vacancy_ids))
-    ).all()
+    rows = db.exec(_COMMITMENTS, params={"ids": list(vacancy_ids)})
     return {row.vacancy_id: row for row in rows}

@@ -9,6 +9,7 @@ vacancies with a closing date of today or later are searchable."""
 import secrets
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
@@ -190,14 +191,15 @@ def duplicate(db: Session, user: User, vacancy: Vacancy, nonce: str | None = Non
     return copy
 
 
+# Built once: every vacancy list runs it before it reads.
+_DUE = select(Vacancy).where(
+    Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.closing_date < bindparam("today")
+)
+
+
 def expire_due(db: Session, today: date | None = None) -> list[int]:
     """Published vacancies whose closing date has passed become expired. Returns their ids."""
-    today = today or clock.today()
-    due = db.exec(
-        select(Vacancy).where(
-            Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.closing_date < today
-        )
-    ).all()
+    due = db.exec(_DUE, params={"today": today or clock.today()}).all()
     for vacancy in due:
         vacancy.status = VacancyStatus.EXPIRED
         vacancy.ended_at = utcnow()

@@ -12,6 +12,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, logout_user, user_logged_in
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from werkzeug.routing import IntegerConverter
@@ -49,9 +50,28 @@ class PortalRequest(Request):
     parameter_storage_class = WithoutNul
 
 
+class SignedCookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the signing serializer kept per key: Flask builds
+    it twice a request (to read and to write the cookie), and building one serializes a
+    test value, a twentieth of the sign-in page."""
+
+    def __init__(self):
+        self._kept: dict[tuple, object] = {}
+
+    def get_signing_serializer(self, app):
+        if not app.secret_key:
+            return None
+        key = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        serializer = self._kept.get(key)
+        if serializer is None:
+            serializer = self._kept[key] = super().get_signing_serializer(app)
+        return serializer
+
+
 def init_app(app) -> None:
     """Before the blueprints: their rules take the int converter when they are added."""
     app.request_class = PortalRequest
+    app.session_interface = SignedCookieSessions()
     app.url_map.converters["int"] = RowId
     user_logged_in.connect(_stamp_sign_in, app)
     app.after_request(_headers)
@@ -104,7 +124,8 @@ def _expire_session():
 
 
 def _headers(response):
-    response.headers.setdefault("Content-Security-Policy", CSP)
+    if "Content-Security-Policy" not in response.headers:  # setdefault raises inside
+        response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"

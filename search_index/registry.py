@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from .engine import Decode, doc_key
-from .fields import Field
+from .fields import Field, schema_version
 
 LoadDocuments = Callable[[Session, Sequence[int]], Iterable[dict]]
 IterAll = Callable[[Session], Iterable[dict]]
@@ -60,6 +60,7 @@ class Provider:
 
 
 _PROVIDERS: dict[str, Provider] = {}
+_SCHEMA: dict[str, str] = {}  # "version" -> schema_version of _PROVIDERS, until they change
 
 
 def register_provider(
@@ -85,11 +86,21 @@ def register_provider(
                 raise ValueError(f"field {name!r} of {kind} differs from the one of {other.kind}")
     provider = Provider(kind, load_documents, iter_all, fields, version, count_all, decode)
     _PROVIDERS[kind] = provider
+    _SCHEMA.clear()
     return provider
 
 
 def unregister_provider(kind: str) -> None:
     _PROVIDERS.pop(kind, None)
+    _SCHEMA.clear()
+
+
+def current_schema_version() -> str:
+    """schema_version of the registered providers, worked out once per registration: every
+    search checks the live index against it."""
+    if "version" not in _SCHEMA:
+        _SCHEMA["version"] = schema_version(providers())
+    return _SCHEMA["version"]
 
 
 def providers() -> list[Provider]:

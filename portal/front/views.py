@@ -21,22 +21,20 @@ from . import bp
 from .forms import LeadForm, PlaceForm, SwitchForm
 
 
-def _percent(value) -> str | None:
+# The front pages' labels, as template globals (a context processor ran on every page).
+@bp.app_template_global()
+def front_percent(value) -> str | None:
     return None if value is None else f"{round(value * 100)}%"
 
 
-@bp.app_context_processor
-def labels():
-    locale = current_language()
-    return {
-        "front_group_label": lambda code: (
-            vocabulary.label(vocabulary.group(code), locale) or _("Other work")
-        ),
-        "front_shifts": lambda codes: ", ".join(
-            str(catalogues.label(catalogues.SHIFTS, code)) for code in codes
-        ),
-        "front_percent": _percent,
-    }
+@bp.app_template_global()
+def front_group_label(code: str) -> str:
+    return vocabulary.label(vocabulary.group(code), current_language()) or _("Other work")
+
+
+@bp.app_template_global()
+def front_shifts(codes) -> str:
+    return ", ".join(str(catalogues.label(catalogues.SHIFTS, code)) for code in codes)
 
 
 @bp.route("/for-employers")

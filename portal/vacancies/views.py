@@ -100,10 +100,11 @@ def organisation(organisation_id: int):
     )
 
 
-@bp.app_context_processor
-def inject_catalogues():
-    """The fixed lists and the sector names, for the shared vacancy and profile partials."""
-    return {
-        "catalogues": catalogues,
-        "sector_label": lambda code: organisations.sector_label(code, current_language()),
-    }
+# The fixed lists and the sector names, for the shared vacancy and profile partials, as
+# template globals (a context processor ran on every page).
+bp.add_app_template_global(catalogues, "catalogues")
+
+
+@bp.app_template_global()
+def sector_label(code: str) -> str:
+    return organisations.sector_label(code, current_language())

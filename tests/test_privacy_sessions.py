@@ -64,3 +64,15 @@ def test_last_seen_moves_once_a_minute_so_most_pages_keep_the_cookie(app, make_u
     assert "Set-Cookie" in employer.get("/employer/").headers
     with employer.session_transaction() as session:
         assert time.time() - session["seen_at"] < 60
+
+
+def test_a_new_secret_key_ends_the_sessions_signed_with_the_old_one(app, make_user):
+    """The session cookie's serializer is kept between requests (portal.security): it must
+    follow a key change, and a key listed in SECRET_KEY_FALLBACKS keeps its sessions."""
+    employer = client_for(app, make_user("employer"))
+    assert employer.get("/employer/").status_code == 200
+    app.config["SECRET_KEY_FALLBACKS"] = [app.secret_key]
+    app.config["SECRET_KEY"] = "a new key, rotated"
+    assert employer.get("/employer/").status_code == 200
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert employer.get("/employer/").headers["Location"].startswith("/login")

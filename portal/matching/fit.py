@@ -6,7 +6,7 @@ are formatted for the reader's locale."""
 from dataclasses import dataclass
 
 from .. import vocabulary
-from ..i18n import _, _l, decimal_text, get_locale, ngettext
+from ..i18n import _, _l, current_language, decimal_text, ngettext
 from .rules import CLOSE, GOOD, LEARNING, STRONG, WITH_GAP, band, must_levels, needs_met
 
 # band -> (css code, words): two bands share "good fit", the reader needs no finer grain.
@@ -41,7 +41,7 @@ def fit_of(v, p, km: float | None) -> Fit:
     code, label = LEVELS[band(v, p)]
     levels = must_levels(v, p)
     gap = tuple(
-        vocabulary.label(vocabulary.skill(c), get_locale()) or c
+        vocabulary.label(vocabulary.skill(c), current_language()) or c
         for c, level in zip(v.must, levels, strict=True)
         if not level
     )

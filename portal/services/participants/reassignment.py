@@ -33,4 +33,5 @@ def reassign_caseload(db: Session, coordinator: User, from_id: int, to_id: int) 
     if from_id == to_id:
         raise ServiceError(_("Choose two different mentors."), field="to_mentor")
     participants = db.exec(select(Participant).where(Participant.mentor_id == from_id)).all()
-    return reassign(db, coordinator, participants, db.get(User, to_id))
+    mentor = db.get(User, to_id) if to_id is not None else None  # an empty choice: no lookup
+    return reassign(db, coordinator, participants, mentor)

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from flask import url_for
 
 ROW = object()  # the value of row_link's one argument that each row fills in
-_MARK = 7_390_218_645  # an id no table of ours reaches; checked to appear once below
+# Any number serves: each row's id takes its place by position. A long one, so that another
+# value rarely holds its digits (checked below; then url_for for every row).
+_MARK = 7_390_218_645
 
 
 def row_link(endpoint: str, **values) -> Callable[[int], str]:

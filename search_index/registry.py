@@ -19,6 +19,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlmodel import Session
 
@@ -60,7 +61,6 @@ class Provider:
 
 
 _PROVIDERS: dict[str, Provider] = {}
-_SCHEMA: dict[str, str] = {}  # "version" -> schema_version of _PROVIDERS, until they change
 
 
 def register_provider(
@@ -86,21 +86,20 @@ def register_provider(
                 raise ValueError(f"field {name!r} of {kind} differs from the one of {other.kind}")
     provider = Provider(kind, load_documents, iter_all, fields, version, count_all, decode)
     _PROVIDERS[kind] = provider
-    _SCHEMA.clear()
+    current_schema_version.cache_clear()
     return provider
 
 
 def unregister_provider(kind: str) -> None:
     _PROVIDERS.pop(kind, None)
-    _SCHEMA.clear()
+    current_schema_version.cache_clear()
 
 
+@cache
 def current_schema_version() -> str:
-    """schema_version of the registered providers, worked out once per registration: every
-    search checks the live index against it."""
-    if "version" not in _SCHEMA:
-        _SCHEMA["version"] = schema_version(providers())
-    return _SCHEMA["version"]
+    """schema_version of the registered providers, worked out once per registration (which
+    clears it): every search checks the live index against it."""
+    return schema_version(providers())
 
 
 def providers() -> list[Provider]:

@@ -52,7 +52,7 @@ def opening_rows(matches, participant_id: int, vacancies: dict, answers: dict):
             reason = reactions.reason_sentence(answer)
             lines.append(f'<p><span class="tag tag--overdue">{said}</span>{escape(reason)}</p>')
         heading = Markup(f'<a href="{link}">{title}</a>')  # noqa: S704
-        sections.append(_section(heading, m, lines, (), proposal(m.vacancy_id)))  # noqa: S704
+        sections.append(_section(heading, m, lines, (), proposal(m.vacancy_id)))
     return Markup("\n".join(sections))  # noqa: S704 - built from escaped parts
 
 

@@ -9,7 +9,20 @@ from .engine import Hit, Hits, SearchEngine, SearchQuery, WriteLocked, doc_key
 from .feed import ChangeTable, prune
 from .fields import STORED, TERM, TERMS, TEXT, Field
 from .memory import MemoryEngine
-from .query import All, Any, AnyOf, AtLeast, Boost, Matches, MatchQuery, Near, Not, Range, Term
+from .query import (
+    All,
+    Any,
+    AnyOf,
+    AtLeast,
+    Boost,
+    Matches,
+    MatchQuery,
+    Near,
+    Not,
+    Range,
+    SomeOf,
+    Term,
+)
 from .rebuild import RebuildResult, expected_total, rebuild
 from .registry import Provider, providers, register_provider, unregister_provider
 from .store import IndexStore, IndexUnusable
@@ -46,6 +59,7 @@ __all__ = [
     "RebuildResult",
     "SearchEngine",
     "SearchQuery",
+    "SomeOf",
     "SyncResult",
     "Term",
     "WhooshEngine",

@@ -7,23 +7,9 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from . import query as ql
 from .engine import Hit, Hits, Part, Progress, SearchEngine, SearchQuery
-from .query import (
-    All,
-    Any,
-    AnyOf,
-    AtLeast,
-    Filter,
-    Matches,
-    MatchQuery,
-    Near,
-    Not,
-    Range,
-    Term,
-    text_words,
-    tier_weights,
-    typos_allowed,
-)
+from .query import Filter, Matches, MatchQuery, text_words, tier_weights, typos_allowed
 
 FILE = "documents.json"
 
@@ -82,27 +68,29 @@ class MemoryEngine(SearchEngine):
         return [str(value)]
 
     def passes(self, doc: dict, query: Filter) -> bool:
-        if isinstance(query, Term):
+        if isinstance(query, ql.Term):
             return query.value in self.values(doc, query.field)
-        if isinstance(query, AnyOf):
+        if isinstance(query, ql.AnyOf):
             return bool(set(query.values) & set(self.values(doc, query.field)))
-        if isinstance(query, AtLeast):
+        if isinstance(query, ql.AtLeast):
             minimum = doc.get(query.minimum_field)
             held = set(query.values) & set(self.values(doc, query.field))
             return minimum is not None and len(held) >= int(minimum)
-        if isinstance(query, Range):
+        if isinstance(query, ql.SomeOf):
+            return sum(self.passes(doc, part) for part in query.parts) >= query.minimum
+        if isinstance(query, ql.Range):
             return any(query.low <= v <= query.high for v in self.values(doc, query.field))
-        if isinstance(query, All):
+        if isinstance(query, ql.All):
             return all(self.passes(doc, part) for part in query.parts)
-        if isinstance(query, Any):
+        if isinstance(query, ql.Any):
             return any(self.passes(doc, part) for part in query.parts)
-        if isinstance(query, Not):
+        if isinstance(query, ql.Not):
             return not self.passes(doc, query.part)
-        if isinstance(query, Near):
+        if isinstance(query, ql.Near):
             return self._near(doc, query)
         raise TypeError(f"filter {type(query).__name__} not supported")
 
-    def _near(self, doc: dict, query: Near) -> bool:
+    def _near(self, doc: dict, query: ql.Near) -> bool:
         limit = query.km if query.km is not None else int(doc.get(query.limit_field) or 0)
         within = {place for place, _km in self.places(query.origin, limit)}
         return not within.isdisjoint(self.values(doc, query.field))
@@ -117,7 +105,7 @@ class MemoryEngine(SearchEngine):
         for weight in [*tier_weights(query.boosts), None]:
             chosen, rest = remaining, []
             if weight is not None:
-                boost = Any(tuple(b.filter for b in query.boosts if b.weight == weight))
+                boost = ql.Any(tuple(b.filter for b in query.boosts if b.weight == weight))
                 chosen, rest = [], []
                 for doc in remaining:
                     (chosen if self.passes(doc, boost) else rest).append(doc)

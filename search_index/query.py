@@ -4,7 +4,8 @@ execute it: OpenSearch's bool/term/terms/range/geo queries map onto it one to on
 Filters compose: `Term` (a field holds this exact term), `AnyOf` (one of these terms),
 `AtLeast` (as many of these terms as the document's own number asks: OpenSearch's terms_set
 with minimum_should_match_field), `Range` (a term between two bounds, both included,
-compared as strings: numbers are zero-padded), `All`, `Any`, `Not`. `Near` is the distance
+compared as strings: numbers are zero-padded), `All`, `Any`, `Not`, `SomeOf` (at least so
+many of its parts: a bool query's should clauses with minimum_should_match). `Near` is the distance
 constraint: the document's place field lies within `km` of `origin`, or within the
 document's own limit (whole km, in `limit_field`) when `km` is None. The places around an
 origin come from the `Places` function the application hands to the engine."""
@@ -57,6 +58,14 @@ class Any:
 
 
 @dataclass(frozen=True)
+class SomeOf:
+    """At least `minimum` of `parts` hold; a part listed twice counts twice."""
+
+    parts: tuple["Filter", ...]
+    minimum: int
+
+
+@dataclass(frozen=True)
 class Not:
     part: "Filter"
 
@@ -69,7 +78,7 @@ class Near:
     limit_field: str | None = None
 
 
-Filter = Term | AnyOf | AtLeast | Range | All | Any | Not | Near
+Filter = Term | AnyOf | AtLeast | Range | All | Any | SomeOf | Not | Near
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """`AtLeast`: documents holding at least their own number of the asked terms (the filter the
-openings of a person use to set apart band 1 from band 0), the same on both engines, alone
-and as a ranking tier."""
+openings of a person use to set apart band 1 from band 0), and `SomeOf`: at least a fixed
+number of its parts (the same for the candidates of a vacancy); the same on both engines,
+alone and as a ranking tier."""
 
 import pytest
 
@@ -12,6 +13,7 @@ from search_index import (
     Boost,
     MatchQuery,
     MemoryEngine,
+    SomeOf,
     Term,
     WhooshEngine,
 )
@@ -72,3 +74,13 @@ def test_as_a_tier_it_ranks_its_documents_before_the_rest(engine):
     assert sorted(first) == [1, 3, 5] and rest == []  # the first tier fills the page
     everything = engine.match(MatchQuery("thing", Term("kind", "thing"), tiers, limit=4))
     assert [sorted(tier) for tier in everything.tiers] == [[1, 3, 5], [2, 4, 6, 7]]
+
+
+def test_some_of_counts_its_parts_and_a_part_listed_twice_twice(engine):
+    red, blue, green = (Term("tags", tag) for tag in ("red", "blue", "green"))
+    assert _ids(engine, SomeOf((red, blue, green), 2)) == [1, 3, 6]
+    assert _ids(engine, SomeOf((red, blue, green), 3)) == [1, 6]
+    assert _ids(engine, SomeOf((red, red, blue), 2)) == [1, 2, 3, 6, 7]  # red alone is two
+    assert _ids(engine, SomeOf((red, Term("tags", "red#2")), 2)) == [7]
+    assert _ids(engine, SomeOf((red, blue), 0)) == [1, 2, 3, 4, 5, 6, 7]
+    assert _ids(engine, SomeOf((), 1)) == []

@@ -7,16 +7,17 @@ distance constraint (Near); a person in a job carries p_job 1. The engine hands 
 candidates back with their stored facts (decoded by `decode`), tier by tier, and only as
 many tiers as the requested page needs are scored here. The tiers follow the bands of the
 score (rules.py), which depend on the must-have skills: "every must-have at least with
-help" (bands 4 and 3), "every must-have present" (band 2), the rest (bands 1 and 0). A
-participant document holds each skill code and, from level 2 up, "<code>@2"; a vacancy
-document its must-have terms (v_must), how many (v_must_n) and half of that rounded up
-(v_must_half). So for a vacancy, "every must-have is in the person's skills" is "all its
-must-have terms among them"; for a person, "v_must_n of the must-have terms among my
-skills" (AtLeast): a query of the person's few skills, whatever the size of the
-vocabulary. Openings for a person split the rest too: "no more than half missing" (band 1)
-is "at least v_must_half among my skills", so the many vacancies of band 0 are scored only
-when bands 4 to 1 hold fewer than a page. A must-have listed twice (two codes linked to one
-skill) counts twice in the band, so its second term is "<code>#2".
+help" (bands 4 and 3), "every must-have present" (band 2), "no more than half missing"
+(band 1), the rest (band 0), so the many people or vacancies of band 0 are scored only
+when bands 4 to 1 hold fewer than a page. A participant document holds each skill code
+and, from level 2 up, "<code>@2"; a vacancy document its must-have terms (v_must), how
+many (v_must_n) and half of that rounded up (v_must_half). So for a vacancy, "every
+must-have is in the person's skills" is "all its must-have terms among them" and "no more
+than half missing" is "at least half of them" (SomeOf); for a person, "v_must_n of the
+must-have terms among my skills" (AtLeast) and "at least v_must_half of them": a query of
+the person's few skills, whatever the size of the vocabulary. A must-have listed twice
+(two codes linked to one skill) counts twice in the band, so its second term is
+"<code>#2".
 
 Distance, vacancy -> participants: Near with each participant's own commute limit (p_km):
 the participants whose postcode lies within their limit of the vacancy (its distance
@@ -45,6 +46,7 @@ from search_index import (
     Range,
     SearchEngine,
     SearchQuery,
+    SomeOf,
     Term,
 )
 from search_index.query import Filter
@@ -252,11 +254,15 @@ def _km(v: VacancyFacts, p: ParticipantFacts) -> float:
 
 
 def participant_tiers(v: VacancyFacts) -> tuple[Boost, ...]:
+    """People who have every must-have at least with help; who have every one; who miss no
+    more than half of them (a must-have listed twice counts twice)."""
     if not v.must:
         return ()  # every candidate is in the same band group
+    present = tuple(Term("p_skill", code) for code in v.must)
     return (
         Boost(W_HELP_TIER, All(tuple(Term("p_skill", code + HELP) for code in v.must))),
-        Boost(W_PRESENT_TIER, All(tuple(Term("p_skill", code) for code in v.must))),
+        Boost(W_PRESENT_TIER, All(present)),
+        Boost(W_GAP_TIER, SomeOf(present, (len(v.must) + 1) // 2)),
     )
 
 

@@ -147,8 +147,12 @@ def from_row(kind: str, row: list):
 
 
 def _from_list(value: list) -> tuple:
-    if all(type(item) is str for item in value):
-        return _one(tuple(map(sys.intern, value)))
+    """A list of a facts row is all codes or all pairs (to_row writes typed fields): codes
+    become the shared tuple, looked up before their strings are interned."""
+    if value and type(value[0]) is str:
+        codes = tuple(value)
+        found = _SHARED.get(codes)
+        return found if found is not None else _one(tuple(map(sys.intern, codes)))
     return tuple(tuple(item) if type(item) is list else item for item in value)
 
 

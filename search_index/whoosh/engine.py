@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 
 from whoosh import index
-from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
 from whoosh.writing import SegmentWriter
 
@@ -22,6 +21,7 @@ from ..lock import forget_inherited
 from ..query import Filter, Matches, MatchQuery
 from . import matching
 from .bitsets import BitsetSearcher, SearcherCache
+from .files import PreadStorage
 from .schema import build_schema
 from .writing import (
     BatchedPostingPool,
@@ -34,11 +34,8 @@ from .writing import (
 PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
 
 
-def _storage(path: Path) -> FileStorage:
-    """Files read on demand: with mmap, Whoosh copies every part of a compound segment file
-    into memory when it opens it (BufferFile wraps the map in a BytesIO), so a searcher held
-    the whole index twice, mapped and copied (about 200 MB at N=100,000)."""
-    return FileStorage(str(path), supports_mmap=False)
+def _storage(path: Path) -> PreadStorage:
+    return PreadStorage(str(path))
 
 
 def _report(progress: Progress | None, written: int) -> None:

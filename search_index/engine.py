@@ -112,5 +112,12 @@ class SearchEngine(ABC):
     def digests(self, kind: str) -> dict[str, str]:
         """doc_key -> doc_hash of every document of a kind (for `portal index check`)."""
 
+    def remembered(self, key, compute: Callable[[], object]):
+        """`compute()`, or the value it gave for the same hashable `key` since the index
+        last changed: for a result built only from what the index holds (a ranked page),
+        as a search engine's request cache keeps one until the next refresh. This default
+        keeps nothing."""
+        return compute()
+
     def close(self) -> None:  # noqa: B027 - optional for engines without resources
         """Release files or connections."""

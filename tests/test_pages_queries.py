@@ -133,7 +133,7 @@ def test_bench_instructions_counts_the_same_twice():
         )
     assert 1e6 < login < 1e8
     assert abs(login - again) < 0.002 * login, (login, again)
-    assert candidates > 2 * login
+    assert candidates > 1.2 * login  # (its ranking comes from the engine's result cache)
 
 
 def test_kept_catalog_follows_the_locale(app):

@@ -84,3 +84,26 @@ def test_some_of_counts_its_parts_and_a_part_listed_twice_twice(engine):
     assert _ids(engine, SomeOf((red, Term("tags", "red#2")), 2)) == [7]
     assert _ids(engine, SomeOf((red, blue), 0)) == [1, 2, 3, 4, 5, 6, 7]
     assert _ids(engine, SomeOf((), 1)) == []
+
+
+def test_a_remembered_result_lasts_until_the_index_changes(tmp_path):
+    """SearchEngine.remembered: Whoosh keeps a caller's result with its searcher, so the
+    next commit (a new searcher) computes it again; the memory engine keeps nothing."""
+    whoosh = WhooshEngine.create(tmp_path / "w", FIELDS, decoders={"thing": lambda s: s})
+    memory = MemoryEngine.create(tmp_path / "m", FIELDS)
+    for engine, kept in ((whoosh, True), (memory, False)):
+        engine.apply([_document(*DOCS[0])], [])
+        calls = []
+
+        def count(engine=engine, calls=calls):
+            calls.append(1)
+            return engine.count("thing")
+
+        assert engine.remembered(("things",), count) == 1
+        assert engine.remembered(("things",), count) == 1
+        assert len(calls) == (1 if kept else 2)
+        engine.apply([_document(*DOCS[1])], [])
+        assert engine.remembered(("things",), count) == 2  # never the result of before
+        assert engine.remembered(("other",), count) == 2
+        assert len(calls) == (3 if kept else 4)
+        engine.close()

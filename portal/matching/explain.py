@@ -39,15 +39,20 @@ def _dutch(rank: int) -> str:
     return DUTCH_CODES[rank] if 0 <= rank < len(DUTCH_CODES) else "?"
 
 
+def catalogues_read() -> tuple:
+    """The skill and occupation lists an explanation takes its labels from, as of the last
+    vocabulary import (the same objects until the next one)."""
+    session = portal_db.session()
+    return vocab.catalogue(session, "skill"), vocab.catalogue(session, "occupation")
+
+
 class _Names:
     """Occupation and skill labels in the reader's language, with the locale and the
     vocabulary looked up once per explanation instead of once per line."""
 
     def __init__(self):
-        session = portal_db.session()
         self.locale = current_language()
-        self.skills = vocab.catalogue(session, "skill")
-        self.occupations = vocab.catalogue(session, "occupation")
+        self.skills, self.occupations = catalogues_read()
 
     def occupation(self, code: str) -> str:
         return self.occupations.name(code, self.locale)

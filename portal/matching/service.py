@@ -16,10 +16,11 @@ from sqlmodel import Session, col, select
 from search_index import open_engine
 
 from .. import clock
+from ..i18n import current_language
 from ..models import Proposal, Stage
 from . import documents
 from . import index_query as index_matching
-from .explain import explain
+from .explain import catalogues_read, explain
 from .fit import fit_of
 from .index import get_store
 from .results import Criterion, LazyCriteria, Match, MatchPage
@@ -65,14 +66,22 @@ def candidates_for_vacancy(
     `same_occupation` keeps only those interested in the vacancy's occupation."""
     offset, limit = _page(offset, limit)
     engine = engine or _engine(db)
+    on = today()
+    query = (vacancy_id, on, mentor_id, offset, limit, same_occupation)
+    v, total, rows, notes = engine.remembered(
+        ("candidates", *query), lambda: _ranked_candidates(engine, *query)
+    )
+    return MatchPage(total, [_match(v, p, -neg, km, on, notes=notes) for neg, _id, p, km in rows])
+
+
+def _ranked_candidates(engine, vacancy_id: int, on: int, *query) -> tuple:
+    """(the vacancy's facts, total, the page's ranked rows, notes) from the index alone: the
+    same until the index changes, so the engine keeps it for the next visit of the page.
+    `notes` keeps the explanations written for its rows (see _match)."""
     v = index_matching.indexed_facts(engine, "vacancy", vacancy_id)
     if v is None:
-        return MatchPage(0, [])
-    on = today()
-    total, rows = index_matching.match_participants(
-        engine, v, on, mentor_id, offset, limit, same_occupation
-    )
-    return MatchPage(total, [_match(v, p, -neg, km, on) for neg, _id, p, km in rows])
+        return None, 0, [], {}
+    return v, *index_matching.match_participants(engine, v, on, *query), {}
 
 
 def openings_for_participant(
@@ -81,12 +90,21 @@ def openings_for_participant(
     """Open vacancies for a matchable participant, best first (score, then id)."""
     offset, limit = _page(offset, limit)
     engine = engine or _engine(db)
+    on = today()
+    query = (participant_id, on, offset, limit, same_occupation)
+    p, total, rows, notes = engine.remembered(
+        ("openings", *query), lambda: _ranked_openings(engine, *query)
+    )
+    return MatchPage(total, [_match(v, p, -neg, km, on, notes=notes) for neg, _id, v, km in rows])
+
+
+def _ranked_openings(engine, participant_id: int, on: int, *query) -> tuple:
+    """(the participant's facts, total, the page's ranked rows, notes): see
+    _ranked_candidates."""
     p = index_matching.indexed_facts(engine, "participant", participant_id)
     if p is None:
-        return MatchPage(0, [])
-    on = today()
-    total, rows = index_matching.match_vacancies(engine, p, on, offset, limit, same_occupation)
-    return MatchPage(total, [_match(v, p, -neg, km, on) for neg, _id, v, km in rows])
+        return None, 0, [], {}
+    return p, *index_matching.match_vacancies(engine, p, on, *query), {}
 
 
 def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
@@ -130,10 +148,29 @@ def search_vacancies(db: Session, text: str, *, offset=0, limit=20, engine=None)
     return index_matching.search_vacancy_text(engine, text or "", today(), offset, limit)
 
 
-def _match(v, p, points: float, km, on: int, passes: bool = True) -> Match:
-    criteria = LazyCriteria(lambda plain: explain(v, p, km, on, plain))
+def _match(v, p, points: float, km, on: int, passes: bool = True, notes=None) -> Match:
+    """A match explaining itself on use. `notes` (a dict kept with a remembered page) keeps
+    what was written, per language: the explanation is a function of the facts, the day,
+    the words and the vocabulary, and a page shown again shows the same rows."""
+
+    def written(kind, build):
+        if notes is None:
+            return build()
+        key = (kind, v.id, p.id, current_language())
+        labels = catalogues_read()  # a vocabulary import renames skills: written anew
+        found = notes.get(key)
+        if found is None or any(a is not b for a, b in zip(found[0], labels, strict=True)):
+            found = notes[key] = (labels, build())
+        return found[1]
+
+    def criteria(plain: bool):
+        return written(("plain", plain), lambda: tuple(explain(v, p, km, on, plain)))
+
+    def fit():
+        return written("fit", lambda: fit_of(v, p, km))
+
     return Match(
-        v.id, p.id, round(points, 2), passes, criteria, km, lambda: fit_of(v, p, km), participant=p
+        v.id, p.id, round(points, 2), passes, LazyCriteria(criteria), km, fit, participant=p
     )
 
 

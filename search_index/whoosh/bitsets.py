@@ -28,6 +28,7 @@ SPARSE_DOCS = 64  # a term in fewer documents keeps their numbers: setting them 
 TERMS_MB = 96  # bitsets of terms kept per searcher (at 155,000 documents one takes 19 KB)
 DERIVED_MB = 48  # bitsets of ranges and composed filters kept per searcher
 FACTS_KEPT = 50_000  # parsed stored facts kept per searcher
+RESULTS_KEPT = 512  # callers' results kept per searcher (SearchEngine.remembered)
 
 
 class LruCache:
@@ -52,6 +53,11 @@ class LruCache:
             self._items[key] = value
         return value
 
+    def computed(self, key, compute):
+        """The value kept for `key`, or `compute()`'s, then kept (never None)."""
+        found = self.get(key)
+        return self.put(key, compute()) if found is None else found
+
 
 class BitsetSearcher:
     """`previous`: the searcher this one replaces after a commit. Segments never change once
@@ -70,6 +76,7 @@ class BitsetSearcher:
         self._terms = LruCache(TERMS_MB * 1024 * 1024 // self.nbytes)
         self._derived = LruCache(DERIVED_MB * 1024 * 1024 // self.nbytes)
         self._facts = LruCache(FACTS_KEPT)
+        self._results = LruCache(RESULTS_KEPT)  # never inherited: they describe the whole index
         self._live: int | None = None
         self._leaves = list(self.reader.leaf_readers())  # (segment reader, first docnum)
         self._lexicons: dict[str, list[str]] = {}
@@ -239,12 +246,13 @@ class BitsetSearcher:
                 reached[count] |= reached[count - 1] & bits
         return reached
 
+    def result(self, key, compute):
+        """A caller's result for `key` on this searcher (see SearchEngine.remembered)."""
+        return self._results.computed(key, compute)
+
     def remembered(self, key, compute) -> int:
         """The bits `compute()` returns, kept (while recently used) under `key`."""
-        bits = self._derived.get(key)
-        if bits is None:
-            bits = self._derived.put(key, compute())
-        return bits
+        return self._derived.computed(key, compute)
 
     def texts(self, fieldname: str) -> list[str]:
         """Every term of a field, sorted (for example every certificate code some vacancy

@@ -222,6 +222,9 @@ class WhooshEngine(SearchEngine):
     def terms(self, field_name: str) -> list[str]:
         return self.filters().texts(field_name)
 
+    def remembered(self, key, compute):
+        return self.filters().result(key, compute)
+
     def count(self, kind: str | None = None) -> int:
         with self.ix.searcher() as searcher:
             if kind is None:

@@ -128,6 +128,9 @@ def test_interested_is_recorded_and_the_mentor_told_in_their_language(app, db, m
     assert proposal.interest_at is not None and not proposal.interest_with_mentor
     board = mentor.get("/proposals/?lang=en").get_data(as_text=True)
     assert f"vacancy_id={w.vacancy.id}" not in board.split("Interested, not proposed yet")[1][:900]
+    # the participant's card of that job now says so
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert "Your mentor proposed you for this job." in page
 
 
 def test_not_for_me_hides_the_opening_until_show_hidden(app, db, make_user):

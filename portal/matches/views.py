@@ -19,7 +19,6 @@ from ..services import reactions
 from ..services import vocabulary as vocab
 from ..services.errors import ServiceError
 from ..services.participants import no_openings, opening
-from ..services.proposals import boards
 from ..services.proposals.candidate_view import pseudonym
 from ..services.vacancies import lifecycle
 from . import bp
@@ -165,7 +164,7 @@ def _cards_page(participant: Participant, endpoint: str):
     mentor at their side; "not for me" ones only with `?hidden=1`; "Show more jobs" adds
     CARDS_STEP cards at a time (`?more=N`)."""
     session = db.session()
-    hire = matching.current_job(session, participant.id)
+    hire, proposed = matching.job_and_open_proposals(session, participant.id)
     if hire is not None:
         return _job_page(session, participant, hire)
     show_hidden = request.args.get("hidden") == "1"
@@ -177,7 +176,6 @@ def _cards_page(participant: Participant, endpoint: str):
         m.vacancy_id for m in result.items
     }
     shown = [m for m in result.items if show_hidden or m.vacancy_id not in hidden]
-    proposed = boards.open_by_vacancy(session, participant.id)
     side = dutch_beside()
     reason_label_text, reason_options = reason_choices()
     base = {"participant_id": participant.id} if endpoint == "matches.mentor_opening_cards" else {}

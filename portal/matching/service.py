@@ -17,7 +17,7 @@ from search_index import open_engine
 
 from .. import clock
 from ..i18n import current_language
-from ..models import Proposal, Stage
+from ..models import OPEN_STAGES, Proposal, Stage
 from . import documents
 from . import index_query as index_matching
 from .explain import catalogues_read, explain
@@ -129,12 +129,34 @@ _HIRES = (
     .where(Proposal.participant_id == bindparam("participant_id"), Proposal.stage == Stage.HIRED)
     .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
 )
+# the same hires in the same order, with the open proposals
+_HIRES_AND_OPEN = (
+    select(Proposal)
+    .where(
+        Proposal.participant_id == bindparam("participant_id"),
+        col(Proposal.stage).in_(sorted({Stage.HIRED, *OPEN_STAGES})),
+    )
+    .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
+)
 
 
 def current_job(db: Session, participant_id: int) -> Proposal | None:
     """The hire that keeps a person in a job (hired, not reopened after a leave), or None:
     their openings page shows this job instead of openings."""
     hire = db.exec(_HIRES, params={"participant_id": participant_id}).first()
+    return _in_job(db, participant_id, hire)
+
+
+def job_and_open_proposals(db: Session, participant_id: int) -> tuple:
+    """(current_job's answer, vacancy id -> the open proposal for it): what the opening
+    cards show, in one statement."""
+    rows = db.exec(_HIRES_AND_OPEN, params={"participant_id": participant_id}).all()
+    hire = next((row for row in rows if row.stage == Stage.HIRED), None)
+    proposed = {row.vacancy_id: row for row in rows if row.stage in OPEN_STAGES}
+    return _in_job(db, participant_id, hire), proposed
+
+
+def _in_job(db: Session, participant_id: int, hire: Proposal | None) -> Proposal | None:
     if hire is None:  # never hired (most people): the full facts are not needed
         return None
     facts = documents.one_participant(db, participant_id)

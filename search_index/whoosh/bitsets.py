@@ -99,7 +99,7 @@ class BitsetSearcher:
                 bits |= found
             else:
                 rare.extend(found)
-        return bits | self._union_of(rare) if rare else bits
+        return (bits | self._union_of(rare)) if rare else bits
 
     def _term(self, key: tuple[str, str]) -> int | array:
         found = self._terms.get(key)

@@ -3,7 +3,6 @@ inbox, counts and the history of one proposal."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select
 
 from ...i18n import _
@@ -93,20 +92,6 @@ def mentor_board(db: Session, mentor: User) -> dict[str, list[Row]]:
 
 def participant_rows(db: Session, participant: Participant) -> list[Row]:
     return _rows(db, _select().where(Proposal.participant_id == participant.id))
-
-
-# Built once (the opening cards ask on every visit)
-_OPEN_OF_PARTICIPANT = select(Proposal).where(
-    Proposal.participant_id == bindparam("participant_id"),
-    col(Proposal.stage).in_(sorted(OPEN_STAGES)),
-)
-
-
-def open_by_vacancy(db: Session, participant_id: int) -> dict[int, Proposal]:
-    """vacancy id -> the participant's open proposal for it: what their opening cards mark,
-    without the vacancies, organisations and contacts of the full rows."""
-    rows = db.exec(_OPEN_OF_PARTICIPANT, params={"participant_id": participant_id})
-    return {proposal.vacancy_id: proposal for proposal in rows}
 
 
 def employer_inbox(db: Session, employer: User, vacancy_id: int | None = None):

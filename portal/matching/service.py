@@ -69,19 +69,20 @@ def candidates_for_vacancy(
     on = today()
     query = (vacancy_id, on, mentor_id, offset, limit, same_occupation)
     v, total, rows, notes = engine.remembered(
-        ("candidates", *query), lambda: _ranked_candidates(engine, *query)
+        ("candidates", *query),
+        lambda: _ranked(engine, "vacancy", index_matching.match_participants, *query),
     )
     return MatchPage(total, [_match(v, p, -neg, km, on, notes=notes) for neg, _id, p, km in rows])
 
 
-def _ranked_candidates(engine, vacancy_id: int, on: int, *query) -> tuple:
-    """(the vacancy's facts, total, the page's ranked rows, notes) from the index alone: the
-    same until the index changes, so the engine keeps it for the next visit of the page.
-    `notes` keeps the explanations written for its rows (see _match)."""
-    v = index_matching.indexed_facts(engine, "vacancy", vacancy_id)
-    if v is None:
+def _ranked(engine, kind: str, match, object_id: int, on: int, *query) -> tuple:
+    """(the facts of the object of `kind`, total, the page's ranked rows by `match`, notes)
+    from the index alone: the same until the index changes, so the engine keeps it for the
+    next visit of the page. `notes` keeps the explanations written for its rows (_match)."""
+    facts = index_matching.indexed_facts(engine, kind, object_id)
+    if facts is None:
         return None, 0, [], {}
-    return v, *index_matching.match_participants(engine, v, on, *query), {}
+    return facts, *match(engine, facts, on, *query), {}
 
 
 def openings_for_participant(
@@ -93,18 +94,10 @@ def openings_for_participant(
     on = today()
     query = (participant_id, on, offset, limit, same_occupation)
     p, total, rows, notes = engine.remembered(
-        ("openings", *query), lambda: _ranked_openings(engine, *query)
+        ("openings", *query),
+        lambda: _ranked(engine, "participant", index_matching.match_vacancies, *query),
     )
     return MatchPage(total, [_match(v, p, -neg, km, on, notes=notes) for neg, _id, v, km in rows])
-
-
-def _ranked_openings(engine, participant_id: int, on: int, *query) -> tuple:
-    """(the participant's facts, total, the page's ranked rows, notes): see
-    _ranked_candidates."""
-    p = index_matching.indexed_facts(engine, "participant", participant_id)
-    if p is None:
-        return None, 0, [], {}
-    return p, *index_matching.match_vacancies(engine, p, on, *query), {}
 
 
 def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
@@ -123,21 +116,21 @@ def evaluate_pair(db: Session, vacancy_id: int, participant_id: int) -> Match:
     return match
 
 
-# Built once: building a statement costs more than running it on a page's few rows.
-_HIRES = (
-    select(Proposal)
-    .where(Proposal.participant_id == bindparam("participant_id"), Proposal.stage == Stage.HIRED)
-    .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
-)
-# the same hires in the same order, with the open proposals
-_HIRES_AND_OPEN = (
-    select(Proposal)
-    .where(
-        Proposal.participant_id == bindparam("participant_id"),
-        col(Proposal.stage).in_(sorted({Stage.HIRED, *OPEN_STAGES})),
+def _proposals_in(stages):
+    """The participant's proposals in these stages, the newest hire first; built once per
+    process below (building a statement costs more than running it on a page's rows)."""
+    return (
+        select(Proposal)
+        .where(
+            Proposal.participant_id == bindparam("participant_id"),
+            col(Proposal.stage).in_(sorted(stages)),
+        )
+        .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
     )
-    .order_by(col(Proposal.hire_start).desc(), col(Proposal.id).desc())
-)
+
+
+_HIRES = _proposals_in({Stage.HIRED})
+_HIRES_AND_OPEN = _proposals_in({Stage.HIRED, *OPEN_STAGES})
 
 
 def current_job(db: Session, participant_id: int) -> Proposal | None:

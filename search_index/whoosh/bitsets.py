@@ -87,7 +87,7 @@ class BitsetSearcher:
         if kept:
             self._inherited = (previous._terms, previous._facts, kept)
         self.object_ids = ObjectIds(self._leaves, previous.object_ids if kept else None, kept)
-        self._stored = StoredFields(self._leaves)
+        self.stored_fields = StoredFields(self._leaves)  # docnum -> its stored fields
 
     # -- bitsets ---------------------------------------------------------------------------
     def union(self, terms) -> int:
@@ -281,7 +281,7 @@ class BitsetSearcher:
             if self._inherited is not None and docnum < self._inherited[2]:
                 found = self._inherited[1].get(docnum)
             if found is None:
-                found = decode(self._stored(docnum))
+                found = decode(self.stored_fields(docnum))
             self._facts.put(docnum, found)
         return found
 

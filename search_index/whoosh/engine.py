@@ -34,10 +34,6 @@ from .writing import (
 PROGRESS_EVERY = 500  # documents a rebuild worker writes between two progress reports
 
 
-def _storage(path: Path) -> PreadStorage:
-    return PreadStorage(str(path))
-
-
 def _report(progress: Progress | None, written: int) -> None:
     if progress is not None:
         progress(written)
@@ -90,11 +86,11 @@ class WhooshEngine(SearchEngine):
     @classmethod
     def create(cls, path: Path, fields, **kwargs) -> "WhooshEngine":
         path.mkdir(parents=True, exist_ok=True)
-        return cls(_storage(path).create_index(build_schema(fields)), **kwargs)
+        return cls(PreadStorage(path).create_index(build_schema(fields)), **kwargs)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> "WhooshEngine":
-        return cls(_storage(path).open_index(), **kwargs)
+        return cls(PreadStorage(path).open_index(), **kwargs)
 
     def _writer(self):
         # Whoosh's lock is an flock too: a killed holder releases it, so waiting only ever

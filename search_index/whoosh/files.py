@@ -43,8 +43,8 @@ class PreadFile(StructFile):
 class PreadStorage(FileStorage):
     """A folder of index files opened as PreadFiles (see the module docstring)."""
 
-    def __init__(self, path: str):
-        super().__init__(path, supports_mmap=False)
+    def __init__(self, path):
+        super().__init__(str(path), supports_mmap=False)
 
     def open_file(self, name, **kwargs):
         return PreadFile(open(self._fpath(name), "rb"), name=name, **kwargs)  # noqa: SIM115

@@ -62,7 +62,7 @@ def _word(field: str, word: str) -> Query:
 
 
 def _hit(bs: BitsetSearcher, docnum: int, score: float) -> Hit:
-    fields = bs.reader.stored_fields(docnum)
+    fields = bs.stored_fields(docnum)
     return Hit(fields["doc_key"], fields["object_id"], score, fields)
 
 

@@ -47,6 +47,12 @@ class RememberedSelect(Select):
         value = str(choice.value) if isinstance(choice.value, bool) else choice.value
         return _option(value, str(choice.label or value), bool(choice.selected))
 
+    @classmethod
+    def _dispatch_render_option(cls):
+        """render_option itself: WTForms 3.3 inspects its signature on every <select> it draws
+        (to warn about overrides with the old one), a quarter of drawing the vacancy filters."""
+        return cls.render_option
+
 
 @lru_cache(maxsize=8192)
 def _option(value, label: str, selected: bool):

@@ -76,12 +76,31 @@ def test_environment_values_get_the_type_of_their_setting(clean_env):
         ("PORTAL_DEFAULT_LOCALE", "de"),
         ("PORTAL_CHECKIN_MONTHS", "1,three"),
         ("PORTAL_LOG_LEVEL", "loud"),
+        ("PORTAL_FREEZE_HEAP", "sometimes"),
     ],
 )
 def test_a_bad_value_stops_the_start_with_its_name(clean_env, name, value):
     clean_env.setenv(name, value)
     with pytest.raises(ConfigError, match=name):
         create_app({"SECRET_KEY": "x"})
+
+
+@pytest.mark.parametrize(
+    ("env", "frozen"),
+    [({"PORTAL_ENV": "production"}, True), ({}, False), ({"PORTAL_FREEZE_HEAP": "yes"}, True)],
+)
+def test_production_hides_the_start_up_heap_from_full_collections(clean_env, env, frozen):
+    """In a process of its own: a frozen heap stays frozen for the rest of the process."""
+    import os
+    import subprocess
+    import sys
+
+    script = "import gc, portal; portal.create_app(); print(gc.get_freeze_count())"
+    child = dict(os.environ, PORTAL_SECRET_KEY="x", **env)
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=child, capture_output=True, text=True, check=True
+    )
+    assert (int(out.stdout) > 50_000) is frozen
 
 
 def test_the_log_level_comes_from_the_environment(clean_env):

@@ -2,15 +2,16 @@
 pictogram for each block. Built in the current locale; with the side-by-side option the page
 builds each card a second time in Dutch (portal.i18n.with_dutch)."""
 
-from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
+from sqlalchemy import Row
+from sqlmodel import Session
 
 from .. import vocabulary
 from ..i18n import _, current_language, day_text, ngettext, with_dutch
 from ..matching.fit import km_text
-from ..models import MentoringCommitment, Organisation, Vacancy
+from ..models.vacancies import shifts_of
 from ..services import catalogues
 from ..services import participant_catalogues as pcat
+from ..services.vacancies import browse
 
 # Criteria the participant's card leaves out: always met for anyone who gets openings.
 HIDDEN_CRITERIA = frozenset({"matchable", "open", "in_job", "right_to_work"})
@@ -21,17 +22,17 @@ def _block(icon: str, title, lines) -> dict:
     return {"icon": icon, "title": str(title), "lines": [str(line) for line in lines]}
 
 
-def fact_blocks(vacancy: Vacancy, employer: str, commitment, distance_km) -> list[dict]:
-    """The key facts of the job, one block each."""
-    v = vacancy
+def fact_blocks(v: Row, distance_km) -> list[dict]:
+    """The key facts of the job, one block each, from its summary (browse.summaries)."""
     job = vocabulary.label(vocabulary.occupation(v.occupation_code), current_language())
+    shifts = ", ".join(str(pcat.SHIFTS[s]) for s in shifts_of(v))
     blocks = [
         _block(
             "work",
             _("The job"),
             [
                 _("You work as: %(job)s.", job=job or v.title),
-                _("The employer is %(name)s.", name=employer),
+                _("The employer is %(name)s.", name=v.employer),
             ],
         ),
         _block(
@@ -45,7 +46,7 @@ def fact_blocks(vacancy: Vacancy, employer: str, commitment, distance_km) -> lis
         _block(
             "shift",
             _("When you work"),
-            [_("Work times: %(shifts)s.", shifts=", ".join(str(pcat.SHIFTS[s]) for s in v.shifts))],
+            [_("Work times: %(shifts)s.", shifts=shifts)],
         ),
     ]
     place = [_("The work is in %(town)s.", town=v.town or v.postcode)]
@@ -71,12 +72,12 @@ def fact_blocks(vacancy: Vacancy, employer: str, commitment, distance_km) -> lis
             ],
         )
     )
-    blocks.append(_block("buddy", _("Help at work"), commitment_lines(commitment)))
+    blocks.append(_block("buddy", _("Help at work"), commitment_lines(browse.commitment_in(v))))
     return blocks
 
 
-def commitment_lines(c: MentoringCommitment | None) -> list[str]:
-    """The employer's mentoring commitment in simple words."""
+def commitment_lines(c) -> list[str]:
+    """The employer's mentoring commitment (or a summary row's) in simple words."""
     if c is None:
         return [_("The employer did not write down the help yet.")]
     lines = [
@@ -121,38 +122,22 @@ def fit_blocks(criteria) -> list[dict]:
     ]
 
 
-# vacancy, its employer's name (a card shows nothing else of the organisation) and its
-# commitment; built once, as building it cost more than running it
-_DETAILS = (
-    select(Vacancy, Organisation.name, MentoringCommitment)
-    .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
-    .outerjoin(MentoringCommitment, col(MentoringCommitment.vacancy_id) == Vacancy.id)
-    .where(col(Vacancy.id).in_(bindparam("ids", expanding=True)))
-)
-
-
-def _details(db: Session, ids: list[int]) -> dict[int, tuple]:
-    """vacancy id -> (vacancy, its employer's name, its commitment or None), in one query."""
-    return {row[0].id: tuple(row) for row in db.exec(_DETAILS, params={"ids": ids})}
-
-
 def opening_cards(db: Session, matches) -> list[dict]:
     """One card per match: title, its blocks (each with Dutch beside it on request)."""
-    details = _details(db, [m.vacancy_id for m in matches])
+    details = browse.summaries(db, [m.vacancy_id for m in matches])
     cards = []
     for m in matches:
         if m.vacancy_id not in details:
             continue
-        v, employer, commitment = details[m.vacancy_id]
+        v = details[m.vacancy_id]
 
-        def build(m=m, v=v, employer=employer, commitment=commitment):
-            criteria = m.criteria.plain()
-            return fact_blocks(v, employer, commitment, m.distance_km) + fit_blocks(criteria)
+        def build(m=m, v=v):
+            return fact_blocks(v, m.distance_km) + fit_blocks(m.criteria.plain())
 
         cards.append(
             {
                 "vacancy": v,
-                "employer": employer,
+                "employer": v.employer,
                 "match": m,
                 "blocks": with_dutch(build),
             }

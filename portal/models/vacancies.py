@@ -21,6 +21,9 @@ class VacancyStatus(StrEnum):
     CLOSED = "closed"
 
 
+SHIFT_NAMES = ("day", "evening", "night", "weekend")
+
+
 class Vacancy(SQLModel, table=True):
     # The open ones (published, closing date not passed): every vacancy list counts and
     # sorts them, and expire_due looks for the overdue ones, on each read.
@@ -57,10 +60,15 @@ class Vacancy(SQLModel, table=True):
 
     @property
     def shifts(self) -> list[str]:
-        return [name for name in ("day", "evening", "night", "weekend") if self.shift(name)]
+        return shifts_of(self)
 
     def shift(self, name: str) -> bool:
         return bool(getattr(self, f"shift_{name}"))
+
+
+def shifts_of(vacancy) -> list[str]:
+    """The shifts of a vacancy, or of a row that carries its shift_* columns."""
+    return [name for name in SHIFT_NAMES if getattr(vacancy, f"shift_{name}")]
 
 
 class MentoringCommitment(SQLModel, table=True):

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import _, day_text, ngettext
 from ..row_links import ROW, row_link
+from ..services.vacancies import browse
 
 
 def commitment_summary(c) -> str:
@@ -17,14 +18,13 @@ def commitment_summary(c) -> str:
     return f"{c.buddy_role}: " + _("%(hours)s for %(months)s", hours=hours, months=months)
 
 
-def vacancy_rows(rows, commitments: dict, labels: dict) -> Markup:
-    """`<tr>`s of (vacancy, organisation, km or None) rows, as browse.search returns them."""
+def vacancy_rows(rows, labels: dict) -> Markup:
+    """`<tr>`s of (summary row, km or None) rows, as browse.search returns them."""
     coaching = escape(_("coaching"))
     coaching = f' <span class="tag">{coaching}</span>'
     html = []
     detail = row_link("vacancies.detail", vacancy_id=ROW)
-    for vacancy, organisation, km in rows:
-        v = vacancy
+    for v, km in rows:
         link = escape(detail(v.id))
         distance = ""
         if km is not None:
@@ -34,11 +34,11 @@ def vacancy_rows(rows, commitments: dict, labels: dict) -> Markup:
         html.append(
             f'<tr>\n<td><a href="{link}">{escape(v.title)}</a><br>'
             f'<span class="hint">{escape(labels[v.occupation_code])}</span></td>\n'
-            f"<td>{escape(organisation.name)}</td>\n"
+            f"<td>{escape(v.employer)}</td>\n"
             f"<td>{escape(v.postcode)} {escape(v.town)}{distance}</td>\n"
             f"<td>{escape(v.hours_per_week)}</td>\n"
             f"<td>{escape(v.dutch_level_code)}{coaching if v.language_coaching else ''}</td>\n"
-            f"<td>{escape(commitment_summary(commitments.get(v.id)))}</td>\n"
+            f"<td>{escape(commitment_summary(browse.commitment_in(v)))}</td>\n"
             f"<td>{closing}</td>\n</tr>"
         )
     return Markup("\n".join(html))  # noqa: S704 - every value escaped

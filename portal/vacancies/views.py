@@ -59,7 +59,7 @@ def index():
         vacancy.occupation_code: vocab.occupation_label(
             session, vacancy.occupation_code, current_language()
         )
-        for vacancy, _organisation, _km in result.rows
+        for vacancy, _km in result.rows
     }
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
@@ -96,7 +96,7 @@ def organisation(organisation_id: int):
     return render_template(
         "vacancies/organisation.html",
         organisation=item,
-        vacancies=[vacancy for vacancy, _org, _km in result.rows],
+        vacancies=[vacancy for vacancy, _km in result.rows],
     )
 
 

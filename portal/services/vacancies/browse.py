@@ -3,7 +3,7 @@ detail view in the reader's language."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam
+from sqlalchemy import Row, bindparam
 from sqlmodel import Session, col, func, select
 
 from ... import clock
@@ -17,7 +17,7 @@ from ...models import (
 )
 from .. import catalogues, postcodes
 from .. import vocabulary as vocab
-from .content import commitment_of, commitments_for
+from .content import commitment_of
 from .lifecycle import expire_due, is_open
 
 
@@ -47,8 +47,7 @@ class Filters:
 
 @dataclass
 class SearchPage:
-    rows: list[tuple[Vacancy, Organisation, float | None]]
-    commitments: dict[int, MentoringCommitment]
+    rows: list[tuple[Row, float | None]]  # summary row (see summaries), km or None
     total: int
     page: int
     page_size: int
@@ -70,12 +69,39 @@ def _km_or_far(origin: str, postcode: str) -> float:
     return float("inf") if km is None else km
 
 
-# The rows of a page, by id (built once: building it cost more than running it)
-_WITH_ORGANISATION = (
-    select(Vacancy, Organisation)
+# What a list row or an opening card shows of a vacancy, its employer and its commitment, as
+# plain rows by id: twenty ORM objects with their identity-map state cost a seventh of the
+# vacancy list. Built once, as building it cost more than running it.
+_VACANCY_SHOWN = (
+    "id title occupation_code postcode town hours_per_week dutch_level_code language_coaching "
+    "licence_category start_date closing_date shift_day shift_evening shift_night shift_weekend"
+)
+_COMMITMENT_SHOWN = (
+    "buddy_role buddy_hours_per_week months language_coach visual_instructions trial_weeks "
+    "aftercare_rhythm"
+)
+_SUMMARY = (
+    select(
+        *(getattr(Vacancy, name) for name in _VACANCY_SHOWN.split()),
+        col(Organisation.name).label("employer"),
+        col(MentoringCommitment.id).label("commitment_id"),
+        *(getattr(MentoringCommitment, name) for name in _COMMITMENT_SHOWN.split()),
+    )
     .join(Organisation, col(Organisation.id) == Vacancy.organisation_id)
+    .outerjoin(MentoringCommitment, col(MentoringCommitment.vacancy_id) == Vacancy.id)
     .where(col(Vacancy.id).in_(bindparam("ids", expanding=True)))
 )
+
+
+def summaries(db: Session, ids: list[int]) -> dict[int, Row]:
+    """vacancy id -> its summary row (vacancy columns, `employer`, the commitment's columns),
+    in one query; see commitment_in."""
+    return {row.id: row for row in db.exec(_SUMMARY, params={"ids": ids})}
+
+
+def commitment_in(summary: Row) -> Row | None:
+    """The commitment part of a summary row, None when the vacancy has none."""
+    return summary if summary.commitment_id is not None else None
 
 
 def search(db: Session, filters: Filters, page: int = 1, page_size: int = 20) -> SearchPage:
@@ -111,17 +137,13 @@ def search(db: Session, filters: Filters, page: int = 1, page_size: int = 20) ->
         order = SORTS.get(filters.sort, SORTS["closing"])
         ids = list(db.exec(query.order_by(*order).offset(start).limit(page_size)).all())
         ids = [vacancy_id for vacancy_id, _postcode in ids]
-    found = {
-        vacancy.id: (vacancy, organisation)
-        for vacancy, organisation in db.exec(_WITH_ORGANISATION, params={"ids": ids})
-    }
+    found = summaries(db, ids)
     rows = [
-        (*found[i], postcodes.distance_km(origin, found[i][0].postcode) if origin else None)
+        (found[i], postcodes.distance_km(origin, found[i].postcode) if origin else None)
         for i in ids
     ]
     return SearchPage(
         rows=rows,
-        commitments=commitments_for(db, ids),
         total=total,
         page=page,
         page_size=page_size,

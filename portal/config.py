@@ -89,7 +89,7 @@ def defaults(instance_path: str) -> dict:
         "HEALTH_MAX_LAG_SECONDS": 60,
         # None: on in production, off elsewhere. Moves everything built at start-up out of
         # the garbage collector's sight (gc.freeze), so its full collections do not walk
-        # the whole app and stall a worker for a quarter of a second (portal/__init__.py).
+        # the whole app and stall a worker for 0.2-0.3 s (portal/__init__.py).
         "FREEZE_HEAP": None,
     }
 

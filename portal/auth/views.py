@@ -12,6 +12,7 @@ from ..ratelimit import per_address
 from ..services import accounts, memberships
 from ..services.errors import ServiceError
 from ..services.participants import login_codes
+from ..site.blank_forms import blank_form_page
 from . import bp
 from .forms import LoginForm, PasswordChangeForm, RegisterForm, StartForm
 
@@ -30,6 +31,9 @@ def _after_login_target(user, requested: str | None) -> str:
 def login():
     if current_user.is_authenticated:
         return redirect(url_for(landing_endpoint(current_user)))
+    page = blank_form_page("auth/login.html", LoginForm)
+    if page is not None:
+        return page
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         result = accounts.authenticate(db.session(), form.email.data, form.password.data)

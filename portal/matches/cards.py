@@ -2,6 +2,8 @@
 pictogram for each block. Built in the current locale; with the side-by-side option the page
 builds each card a second time in Dutch (portal.i18n.with_dutch)."""
 
+from functools import lru_cache
+
 from sqlalchemy import Row
 from sqlmodel import Session
 
@@ -23,7 +25,14 @@ def _block(icon: str, title, lines) -> dict:
 
 
 def fact_blocks(v: Row, distance_km) -> list[dict]:
-    """The key facts of the job, one block each, from its summary (browse.summaries)."""
+    """The key facts of the job, one block each, from its summary (browse.summaries). They
+    depend on nothing else than the summary, the distance and the language, so each is
+    written once per process (forty sentences a card) and copied (with_dutch adds to them)."""
+    return [dict(block) for block in _fact_blocks(v, distance_km, current_language())]
+
+
+@lru_cache(maxsize=4096)
+def _fact_blocks(v: Row, distance_km, _language: str) -> tuple[dict, ...]:
     job = vocabulary.label(vocabulary.occupation(v.occupation_code), current_language())
     shifts = ", ".join(str(pcat.SHIFTS[s]) for s in shifts_of(v))
     blocks = [
@@ -73,7 +82,7 @@ def fact_blocks(v: Row, distance_km) -> list[dict]:
         )
     )
     blocks.append(_block("buddy", _("Help at work"), commitment_lines(browse.commitment_in(v))))
-    return blocks
+    return tuple(blocks)
 
 
 def commitment_lines(c) -> list[str]:

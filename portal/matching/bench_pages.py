@@ -216,6 +216,7 @@ def world(n: int, seed: int = 1, echo=print, database_url: str | None = None):
         with app.test_request_context("/"), Session(app.extensions["portal_engine"]) as db:
             started = time.perf_counter()
             generate(db, n, seed)
+            from portal.services.vacancies import lifecycle
             from search_index import rebuild, sync
 
             from .index import get_store
@@ -223,8 +224,10 @@ def world(n: int, seed: int = 1, echo=print, database_url: str | None = None):
             store, bind = get_store(app), app.extensions["portal_engine"]
             rebuild(store, bind, lock_timeout=60, workers=2)
             emails, ids = _accounts(db)
-            # the accounts' changes applied now: a page process that applied them while
-            # another one counts would make that one reopen the index mid-count
+            # the accounts' changes and the expiry the first list page would do, applied now:
+            # a page process that applied them while another one counts made that one reopen
+            # the index mid-count (a third more instructions, now and then)
+            lifecycle.expire_due(db)
             sync(store, bind, lock_timeout=60)
             echo(f"generated and indexed {n} x {n} in {time.perf_counter() - started:.1f} s")
         url = app.config["DATABASE_URL"]

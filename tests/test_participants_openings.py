@@ -281,3 +281,21 @@ def test_the_card_forms_as_drawn_are_accepted_in_every_language(app, db, make_us
     assert [(r.reaction, r.reason) for r in reactions(db)] == [("not_for_me", "too_far")]
     del fields[f"v{w.vacancy.id}-csrf_token"]
     assert person.post(action, data=fields).status_code == 400  # the token is checked
+
+
+def test_a_card_shows_the_vacancy_as_it_is_after_an_edit(app, db, make_user):
+    """The fact blocks are kept per vacancy summary and language: an edit is a new summary."""
+    w = world(app, db, make_user)
+    person = participant_client(app, db, w)
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert "38 hours a week." in page and "You work 4 hours a week with this colleague." in page
+    assert "The employer helps you learn Dutch at work." not in page
+    with app.app_context():
+        vacancy = db.get(type(w.vacancy), w.vacancy.id)
+        changed = vacancy_data(hours_per_week=36, language_coaching=True)
+        changed.commitment.buddy_hours_per_week = 6
+        lifecycle.update(db, w.employer, vacancy, changed)
+    page = person.get("/me/openings?lang=en").get_data(as_text=True)
+    assert "36 hours a week." in page and "38 hours a week." not in page
+    assert "The employer helps you learn Dutch at work." in page
+    assert "You work 6 hours a week with this colleague." in page

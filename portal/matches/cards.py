@@ -25,17 +25,39 @@ def _block(icon: str, title, lines) -> dict:
 
 
 def fact_blocks(v: Row, distance_km) -> list[dict]:
-    """The key facts of the job, one block each, from its summary (browse.summaries). They
-    depend on nothing else than the summary, the distance and the language, so each is
-    written once per process (forty sentences a card) and copied (with_dutch adds to them)."""
-    return [dict(block) for block in _fact_blocks(v, distance_km, current_language())]
+    """The key facts of the job, one block each, from its summary (browse.summaries). All but
+    the place depend on nothing else than the summary and the language, so they are written
+    once per process and vacancy for every participant who sees it (forty sentences a card)
+    and copied here (with_dutch adds to them)."""
+    kept = [dict(block) for block in _vacancy_blocks(v, current_language())]
+    return kept[:3] + [_place_block(v, distance_km)] + kept[3:]
+
+
+def _place_block(v: Row, distance_km) -> dict:
+    place = [_("The work is in %(town)s.", town=v.town or v.postcode)]
+    if distance_km is None:
+        place.append(_("We do not know how far this is from your home."))
+    elif distance_km < CLOSE_KM:
+        place.append(_("The workplace is close to your home."))
+    else:
+        place.append(_("The workplace is about %(km)s km from your home.", km=km_text(distance_km)))
+    return _block("place", _("Place"), place)
 
 
 @lru_cache(maxsize=4096)
-def _fact_blocks(v: Row, distance_km, _language: str) -> tuple[dict, ...]:
+def _vacancy_blocks(v: Row, _language: str) -> tuple[dict, ...]:
+    """The job, hours, shifts, Dutch, licence and help of a vacancy, in the current language."""
     job = vocabulary.label(vocabulary.occupation(v.occupation_code), current_language())
     shifts = ", ".join(str(pcat.SHIFTS[s]) for s in shifts_of(v))
-    blocks = [
+    dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]
+    if v.language_coaching:
+        dutch.append(_("The employer helps you learn Dutch at work."))
+    licence = (
+        _("You need driving licence %(code)s.", code=v.licence_category)
+        if v.licence_category
+        else _("You do not need a driving licence.")
+    )
+    return (
         _block(
             "work",
             _("The job"),
@@ -52,37 +74,11 @@ def _fact_blocks(v: Row, distance_km, _language: str) -> tuple[dict, ...]:
                 _("You start on %(date)s.", date=day_text(v.start_date, "long")),
             ],
         ),
-        _block(
-            "shift",
-            _("When you work"),
-            [_("Work times: %(shifts)s.", shifts=shifts)],
-        ),
-    ]
-    place = [_("The work is in %(town)s.", town=v.town or v.postcode)]
-    if distance_km is None:
-        place.append(_("We do not know how far this is from your home."))
-    elif distance_km < CLOSE_KM:
-        place.append(_("The workplace is close to your home."))
-    else:
-        place.append(_("The workplace is about %(km)s km from your home.", km=km_text(distance_km)))
-    blocks.append(_block("place", _("Place"), place))
-    dutch = [_("The job asks Dutch level %(level)s.", level=v.dutch_level_code)]
-    if v.language_coaching:
-        dutch.append(_("The employer helps you learn Dutch at work."))
-    blocks.append(_block("dutch", _("Dutch"), dutch))
-    blocks.append(
-        _block(
-            "licence",
-            _("Driving licence"),
-            [
-                _("You need driving licence %(code)s.", code=v.licence_category)
-                if v.licence_category
-                else _("You do not need a driving licence.")
-            ],
-        )
+        _block("shift", _("When you work"), [_("Work times: %(shifts)s.", shifts=shifts)]),
+        _block("dutch", _("Dutch"), dutch),
+        _block("licence", _("Driving licence"), [licence]),
+        _block("buddy", _("Help at work"), commitment_lines(browse.commitment_in(v))),
     )
-    blocks.append(_block("buddy", _("Help at work"), commitment_lines(browse.commitment_in(v))))
-    return tuple(blocks)
 
 
 def commitment_lines(c) -> list[str]:

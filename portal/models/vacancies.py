@@ -62,9 +62,6 @@ class Vacancy(SQLModel, table=True):
     def shifts(self) -> list[str]:
         return shifts_of(self)
 
-    def shift(self, name: str) -> bool:
-        return bool(getattr(self, f"shift_{name}"))
-
 
 def shifts_of(vacancy) -> list[str]:
     """The shifts of a vacancy, or of a row that carries its shift_* columns."""
